@@ -1,0 +1,61 @@
+# Two commands matter: `make run` (the site with demo content) and `make test`.
+# Everything else is what those two need, installed on first use.
+
+PORT ?= 8000
+DEBUG ?= 1
+PYTEST_ARGS ?=
+# Any Python 3 runs the uv bootstrap; uv then provides Python 3.13 for the project.
+# /usr/bin/python3 first: a pyenv shim would insist on the .python-version's 3.13.
+BOOTSTRAP_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) python3)
+UV := .tools/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+
+.PHONY: run test deps lint format check bench clean
+
+run: $(VENV)/.synced
+	DEBUG=$(DEBUG) $(MANAGE) migrate --noinput -v0
+	DEBUG=$(DEBUG) $(MANAGE) seed_demo
+ifeq ($(DEBUG),0)
+	DEBUG=0 $(MANAGE) collectstatic --noinput -v0
+endif
+	@echo "Webbplatsen: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
+	DEBUG=$(DEBUG) SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.synced node_modules/.installed
+	@scripts/ensure_test_tools
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+deps: $(VENV)/.synced node_modules/.installed
+
+lint: $(VENV)/.synced
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.synced
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+check: $(VENV)/.synced
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+$(UV):
+	$(BOOTSTRAP_PYTHON) scripts/bootstrap_uv.py $(UV)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock .python-version
+	$(UV) sync --locked
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --ignore-scripts && touch $@; \
+	else \
+		echo "npm not found: browser and HTML-validator tests will be skipped (apt-get install npm)"; \
+	fi
+
+clean:
+	rm -rf $(VENV) .tools node_modules var

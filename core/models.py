@@ -1,0 +1,188 @@
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from core.blocks import LinkBlock
+
+
+class BasePage(Page):
+    """Every page type of the site: SEO and sharing fields with sensible fallbacks."""
+
+    og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("delningsbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Bilden som visas när sidan delas i sociala medier (minst 1200 × 630 pixlar). "
+            "Lämna tomt för att använda sidans huvudbild."
+        ),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel(
+                    "seo_title",
+                    help_text=_(
+                        "Titeln i webbläsarfliken och i sökmotorer. Lämna tomt för att "
+                        "använda sidans rubrik."
+                    ),
+                ),
+                FieldPanel(
+                    "search_description",
+                    help_text=_(
+                        "En eller två meningar (högst 160 tecken) som visas i sökmotorernas "
+                        "träfflista. Lämna tomt för att använda ingressen."
+                    ),
+                ),
+                FieldPanel("og_image"),
+            ],
+            heading=_("Sökmotorer och delning"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus")],
+            heading=_("Menyer"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    # Subclasses name the field that introduces the page (lead, intro) and its main image.
+    summary_field = None
+    image_field = None
+
+    @cached_property
+    def summary(self) -> str:
+        if self.summary_field:
+            value = getattr(self, self.summary_field, "") or ""
+            return Truncator(strip_tags(str(value)).strip()).chars(300)
+        return ""
+
+    @property
+    def meta_description(self) -> str:
+        """Empty when the page has neither; the template falls back to the site's."""
+        text = self.search_description or self.summary
+        return Truncator(" ".join(text.split())).chars(160)
+
+    @property
+    def main_image(self):
+        return getattr(self, self.image_field, None) if self.image_field else None
+
+    @property
+    def share_image(self):
+        return self.og_image or self.main_image
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The council's contact details, shown in the footer and in structured data."""
+
+    organisation_name = models.CharField(
+        _("organisationens namn"),
+        max_length=200,
+        default="Miljö- och klimatrådet i Jämtlands län",
+        help_text=_("Namnet som visas i sidhuvudet, sidfoten och i sökmotorer."),
+    )
+    site_description = models.CharField(
+        _("kort beskrivning"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "En mening om rådet. Används som beskrivning för sidor som saknar egen ingress."
+        ),
+    )
+    postal_address = models.TextField(
+        _("postadress"),
+        blank=True,
+        help_text=_("Adressen i sidfoten, en rad per rad."),
+    )
+    email = models.EmailField(
+        _("e-postadress"),
+        blank=True,
+        help_text=_("Sekretariatets allmänna adress, som visas i sidfoten."),
+    )
+    phone = models.CharField(
+        _("telefon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Telefonnummer i sidfoten, till exempel 063-14 60 00."),
+    )
+    social_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("sociala medier"),
+        blank=True,
+        help_text=_("Länkar till rådets konton i sociala medier."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tillgänglighetsredogörelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Sidan med tillgänglighetsredogörelsen. Länkas från varje sida."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("integritetspolicy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Sidan som beskriver hur personuppgifter hanteras. Länkas från varje sida."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("site_description"),
+        MultiFieldPanel(
+            [FieldPanel("postal_address"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Kontaktuppgifter"),
+        ),
+        FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading=_("Obligatoriska sidor"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("webbplatsinställningar")
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.postal_address.splitlines() if line.strip()]
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """Editable main menu and footer menu."""
+
+    main_menu = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("huvudmeny"),
+        blank=True,
+        help_text=_("Länkarna i sidhuvudet, i ordning. Håll menyn kort: högst sju länkar."),
+    )
+    footer_menu = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("sidfotsmeny"),
+        blank=True,
+        help_text=_("Länkarna i sidfoten, till exempel Om rådet och Kontakt."),
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_menu")]
+
+    class Meta:
+        verbose_name = _("menyer")

@@ -1,0 +1,68 @@
+from django import template
+from django.conf import settings
+
+from core.models import NavigationSettings
+
+register = template.Library()
+
+
+def _menu_items(stream_value):
+    items = []
+    for block in stream_value:
+        value = block.value
+        url = value.url()
+        if url:
+            items.append({"url": url, "label": value.label(), "page": value.get("page")})
+    return items
+
+
+@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    nav = NavigationSettings.for_request(request)
+    current = context.get("page")
+    items = _menu_items(nav.main_menu)
+    for item in items:
+        page = item["page"]
+        item["current"] = bool(current and page and page.pk == current.pk)
+        item["ancestor"] = bool(
+            current
+            and page
+            and not item["current"]
+            and current.url_path.startswith(page.url_path)
+            and page.depth > 2
+        )
+    return {"items": items}
+
+
+@register.inclusion_tag("core/includes/footer_menu.html", takes_context=True)
+def footer_menu(context):
+    nav = NavigationSettings.for_request(context["request"])
+    return {"items": _menu_items(nav.footer_menu)}
+
+
+@register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, extra=None):
+    """Ancestors below the tree root, in one query. `extra` adds a trailing crumb."""
+    page = page or context.get("page")
+    if page is None:
+        return {"crumbs": []}
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    crumbs = [{"title": a.title, "url": a.url} for a in ancestors]
+    crumbs.append({"title": page.title, "url": page.url if extra else None})
+    if extra:
+        crumbs.append({"title": extra, "url": None})
+    return {"crumbs": crumbs if len(crumbs) > 1 else []}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """Absolute form of a site-relative URL, for canonical links and feeds."""
+    if not url:
+        return ""
+    if url.startswith(("http://", "https://")):
+        return url
+    request = context.get("request")
+    if request is not None:
+        return request.build_absolute_uri(url)
+    return settings.SITE_URL + url

@@ -1,0 +1,136 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock, LinkBlock
+from core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The start page: who the council is and the ways into the site."""
+
+    hero_title = models.CharField(
+        _("rubrik i toppen"),
+        max_length=120,
+        blank=True,
+        help_text=_("Den stora rubriken överst. Lämna tomt för att använda sidans titel."),
+    )
+    hero_text = models.TextField(
+        _("text i toppen"),
+        max_length=400,
+        blank=True,
+        help_text=_("En eller två meningar om vad rådet gör och för vem."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("bild i toppen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Liggande bild, minst 1600 pixlar bred. Ange alternativtext på bilden."),
+    )
+    hero_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("knappar i toppen"),
+        blank=True,
+        max_num=2,
+        help_text=_("Högst två knappar, till exempel Hitta samarbetspartner och Gå med."),
+    )
+    intro = RichTextField(
+        _("inledning"),
+        features=SIMPLE_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Kort text under toppen om rådets syfte och mål."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("innehåll"),
+        blank=True,
+        help_text=_("Fler avsnitt på startsidan."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_links"),
+            ],
+            heading=_("Toppen"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    summary_field = "hero_text"
+    image_field = "hero_image"
+
+    class Meta:
+        verbose_name = _("startsida")
+        verbose_name_plural = _("startsidor")
+
+
+class StandardPage(BasePage):
+    """Pages such as Om rådet, Gå med, Tillgänglighetsredogörelse and Integritetspolicy."""
+
+    intro = models.TextField(
+        _("ingress"),
+        max_length=500,
+        blank=True,
+        help_text=_("Inledande stycke i större text. Används också som beskrivning i sökträffar."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("huvudbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Valfri bild överst på sidan. Ange alternativtext på bilden."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("innehåll"),
+        blank=True,
+        help_text=_("Sidans innehåll: text, rubriker, bilder, tabeller och annat."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    summary_field = "intro"
+    image_field = "image"
+
+    class Meta:
+        verbose_name = _("standardsida")
+        verbose_name_plural = _("standardsidor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        return context

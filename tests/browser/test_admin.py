@@ -1,0 +1,39 @@
+"""The Wagtail admin works under the site's security headers (its own CSP, no gravatar)."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def login(page, demo_server):
+    page.goto(demo_server.url("/admin/login/"))
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", demo_server.env["DJANGO_SUPERUSER_PASSWORD"])
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+def test_page_editor_runs_without_csp_errors_or_requests_to_other_hosts(page, demo_server):
+    errors, foreign = [], []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on(
+        "request",
+        lambda r: (
+            r.url.startswith("http")
+            and not r.url.startswith(demo_server.base_url)
+            and foreign.append(r.url)
+        ),
+    )
+    page_id = demo_server.manage(
+        "shell",
+        "-c",
+        "from wagtail.models import Page; print(Page.objects.get(slug='om-radet').pk)",
+    ).split()[-1]
+    login(page, demo_server)
+    page.goto(demo_server.url(f"/admin/pages/{page_id}/edit/"))
+    page.wait_for_load_state("networkidle")
+    # The image chooser is initialised by an inline script: it only works if the admin CSP allows it.
+    page.get_by_role("button", name="Välj en bild").first.click()
+    page.get_by_role("dialog").wait_for()
+    assert not errors, errors
+    assert not foreign, foreign

@@ -1,0 +1,54 @@
+"""Shared fixtures. Factories are seeded so a failure reproduces: TEST_SEED=<n> to replay."""
+
+import os
+import random
+
+import factory.random
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+TEST_SEED = int(os.environ.get("TEST_SEED", "2030"))
+
+# CI sets REQUIRE_TEST_FEATURES=postgres,browser,vnu so that a missing tool fails the run
+# instead of silently skipping the tests that need it.
+REQUIRED_FEATURES = {f for f in os.environ.get("REQUIRE_TEST_FEATURES", "").split(",") if f}
+
+
+def skip_unless(feature: str, available: bool, reason: str):
+    if available:
+        return
+    if feature in REQUIRED_FEATURES:
+        pytest.fail(f"{feature} is required in this run but unavailable: {reason}")
+    pytest.skip(reason)
+
+
+def pytest_report_header(config):
+    return f"test seed: {TEST_SEED} (set TEST_SEED to replay)"
+
+
+@pytest.fixture(autouse=True)
+def _seeded_random():
+    random.seed(TEST_SEED)
+    factory.random.reseed_random(TEST_SEED)
+
+
+@pytest.fixture
+def postgres(db):
+    """For tests of PostgreSQL-only behaviour (full-text search configurations, trigrams)."""
+    from django.db import connection
+
+    skip_unless(
+        "postgres",
+        connection.vendor == "postgresql",
+        "needs PostgreSQL: set DATABASE_URL=postgres://… (CI does)",
+    )
+    return connection
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's home page at the root of the default site, as seed_demo makes it."""
+    from tests.factories import make_home_page
+
+    return make_home_page()

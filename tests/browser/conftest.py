@@ -76,7 +76,8 @@ def _demo_database(worker: str, tmp_dir: Path):
         import psycopg
 
         parts = urlsplit(database_url)
-        name = f"klimatradet_browser_{worker}"
+        # Unique per process: several suites may run at once on one machine.
+        name = f"klimatradet_browser_{worker}_{os.getpid()}"
         admin_url = parts._replace(path="/postgres").geturl()
 
         def run(sql):

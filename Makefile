@@ -3,6 +3,9 @@
 
 PORT ?= 8000
 DEBUG ?= 1
+# Canonical URLs, feeds and the printed admin link follow the port being served.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 PYTEST_ARGS ?=
 # Any Python 3 runs the uv bootstrap; uv then provides Python 3.13 for the project.
 # /usr/bin/python3 first: a pyenv shim would insist on the .python-version's 3.13.
@@ -22,8 +25,8 @@ run: $(VENV)/.synced
 ifeq ($(DEBUG),0)
 	DEBUG=0 $(MANAGE) collectstatic --noinput -v0
 endif
-	@echo "Webbplatsen: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
-	DEBUG=$(DEBUG) SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Webbplatsen: $(SITE_URL)/   Admin: $(SITE_URL)/admin/"
+	DEBUG=$(DEBUG) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.synced node_modules/.installed
 	@scripts/ensure_test_tools

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -74,6 +75,22 @@ class BasePage(Page):
         """Empty when the page has neither; the template falls back to the site's."""
         text = self.search_description or self.summary
         return Truncator(" ".join(text.split())).chars(160)
+
+    # Page types that set this refuse a main image without alt text (the image's description).
+    require_image_alt_text = False
+
+    def clean(self):
+        super().clean()
+        image = self.main_image
+        if self.require_image_alt_text and image is not None and not image.description.strip():
+            raise ValidationError(
+                {
+                    self.image_field: _(
+                        "Bilden saknar alternativtext. Öppna bilden under Bilder och skriv i "
+                        "fältet Beskrivning vad bilden visar, eller välj en annan bild."
+                    )
+                }
+            )
 
     @property
     def main_image(self):

@@ -1,5 +1,10 @@
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from core.models import NavigationSettings
 
@@ -66,3 +71,19 @@ def absolute_url(context, url):
     if request is not None:
         return request.build_absolute_uri(url)
     return settings.SITE_URL + url
+
+
+# As django.utils.html.json_script escapes: the data can never close the <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """Structured data for search engines: a non-executable application/ld+json block."""
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # escaped above
+    )

@@ -7,6 +7,7 @@ from django.utils.csp import CSP
 
 from config import env
 from config.mail import mailers_from_url
+from search.conf import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -170,6 +171,10 @@ SECRETARIAT_EMAIL = env.get_str("SECRETARIAT_EMAIL", "sekretariat@klimatradet.lo
 # Background work: Django's task framework with the django-tasks database backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Management commands `manage.py run_periodic` runs, as (command, every N seconds).
+# publish_scheduled publishes and unpublishes pages at their go_live_at / expire_at.
+PERIODIC_COMMANDS = [("publish_scheduled", 60)]
+
 # Content-Security-Policy from Django's own middleware: nothing from other hosts,
 # no inline script (a nonce is available where unavoidable).
 SECURE_CSP = {
@@ -209,7 +214,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 WAGTAIL_SITE_NAME = "Miljö- och klimatrådet i Jämtlands län"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search: the database (SQLite FTS5, or PostgreSQL with Swedish hunspell) unless
+# SEARCH_URL points at an Elasticsearch/OpenSearch cluster. See search/conf.py.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    search_url=env.get_str("SEARCH_URL"),
+    backend=env.get_str("SEARCH_BACKEND", "elasticsearch"),
+    index_prefix=env.get_str("SEARCH_INDEX_PREFIX", "klimatradet_"),
+    database_engine=DATABASES["default"]["ENGINE"],
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -1,0 +1,87 @@
+"""SQLite FTS5 with Swedish word forms and safe quoting (imported only on SQLite).
+
+FTS5 has no Swedish stemmer, so each query term is reduced with the light Swedish stemmer
+and matched as a prefix ("solceller" → solcell*, "klimatets" → klimat*). Swedish stop words
+are dropped, as PostgreSQL and the cluster do. Terms are quoted the way FTS5 expects, so a
+stray double quote (from the site or from the admin's search) cannot raise a syntax error.
+"""
+
+from modelsearch.backends.database.sqlite import query as sqlite_query
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import PlainText
+
+from search.swedish import STOP_WORDS, light_stem
+
+MIN_PREFIX_LENGTH = 3
+
+
+class _QuotedLexeme(sqlite_query.Lexeme):
+    """An FTS5 string: double quotes inside it are doubled, never left unbalanced."""
+
+    def as_sql(self, compiler, connection):
+        value = self.value.replace('"', '""')
+        return ('"%s"*' if self.prefix else '"%s"'), [value]
+
+
+def _terms(query, drop_stop_words: bool) -> list[str]:
+    terms = [term for term in query.query_string.split() if term.strip('"*^:()')]
+    if drop_stop_words:
+        terms = [term for term in terms if term.lower() not in STOP_WORDS]
+    return terms
+
+
+def _combine(lexemes, operator: str):
+    combined = lexemes[0]
+    for lexeme in lexemes[1:]:
+        combined = combined & lexeme if operator.upper() == "AND" else combined | lexeme
+    return combined
+
+
+class _EmptySafeMixin:
+    def search(self, config, start, stop, score_field=None):
+        if isinstance(self.query, PlainText) and not self._lexemes(self.query):
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field)
+
+
+class SwedishSQLiteSearchQueryCompiler(_EmptySafeMixin, SQLiteSearchQueryCompiler):
+    def _lexemes(self, query):
+        lexemes = []
+        for term in _terms(query, drop_stop_words=True):
+            stem = light_stem(term)
+            if len(stem) >= MIN_PREFIX_LENGTH:
+                lexemes.append(_QuotedLexeme(stem, prefix=True))
+            else:
+                lexemes.append(_QuotedLexeme(term))
+        return lexemes
+
+    def build_search_query_content(self, query, config=None):
+        if not isinstance(query, PlainText):
+            return super().build_search_query_content(query, config=config)
+        lexemes = self._lexemes(query)
+        if not lexemes:
+            return None
+        return sqlite_query.SearchQueryExpression(_combine(lexemes, query.operator), config=config)
+
+
+class SafeSQLiteAutocompleteQueryCompiler(_EmptySafeMixin, SQLiteAutocompleteQueryCompiler):
+    def _lexemes(self, query):
+        terms = _terms(query, drop_stop_words=False)
+        return [_QuotedLexeme(term, prefix=i == len(terms) - 1) for i, term in enumerate(terms)]
+
+    def build_search_query_content(self, query, config=None):
+        if not isinstance(query, PlainText):
+            return super().build_search_query_content(query, config=config)
+        lexemes = self._lexemes(query)
+        if not lexemes:
+            return None
+        return sqlite_query.SearchQueryExpression(_combine(lexemes, "AND"), config=config)
+
+
+class SwedishSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = SwedishSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = SafeSQLiteAutocompleteQueryCompiler

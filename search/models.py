@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MAX_STORED_QUERY_LENGTH = 100
+
+
+class WeeklyQuery(models.Model):
+    """How often a search was made in one week and what it found, for the staff report.
+
+    Holds no personal data: no IP address, user, session or time of day, only the
+    normalised query text (cut to MAX_STORED_QUERY_LENGTH, and never one that looks like an
+    e-mail address, phone number or personal identity number) and the week's counts.
+    """
+
+    week = models.DateField(_("vecka"), help_text=_("Måndagen i den vecka sökningarna gjordes."))
+    query = models.CharField(
+        _("sökning"),
+        max_length=MAX_STORED_QUERY_LENGTH,
+        help_text=_("Sökorden i normaliserad form: gemener, utan skiljetecken."),
+    )
+    searches = models.PositiveIntegerField(
+        _("antal sökningar"), default=0, help_text=_("Hur många gånger veckan det söktes så.")
+    )
+    searches_without_hits = models.PositiveIntegerField(
+        _("sökningar utan träffar"),
+        default=0,
+        help_text=_("Hur många av sökningarna som inte gav någon träff."),
+    )
+    hits = models.PositiveIntegerField(
+        _("träffar"), default=0, help_text=_("Antal träffar vid den senaste sökningen.")
+    )
+
+    class Meta:
+        verbose_name = _("sökning per vecka")
+        verbose_name_plural = _("sökningar per vecka")
+        ordering = ["-week", "-searches", "query"]
+        constraints = [
+            models.UniqueConstraint(fields=["week", "query"], name="unique_weekly_query")
+        ]
+        indexes = [models.Index(fields=["week", "-searches"], name="weekly_query_top")]
+
+    def __str__(self):
+        return f"{self.week:%G-W%V}: {self.query}"

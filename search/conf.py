@@ -21,7 +21,7 @@ SWEDISH_SEARCH_CONFIG = "swedish_hunspell"
 
 CLUSTER_BACKENDS = {
     "elasticsearch": "wagtail.search.backends.elasticsearch9",
-    "opensearch": "wagtail.search.backends.opensearch3",
+    "opensearch": "search.backends.opensearch",
 }
 
 # Parts of compound words the site's readers search for on their own ("anpassning" should

@@ -22,8 +22,8 @@ def test_postgresql_searches_with_the_swedish_hunspell_configuration():
     ("name", "module"),
     [
         ("elasticsearch", "wagtail.search.backends.elasticsearch9"),
-        ("opensearch", "wagtail.search.backends.opensearch3"),
-        ("OpenSearch ", "wagtail.search.backends.opensearch3"),
+        ("opensearch", "search.backends.opensearch"),
+        ("OpenSearch ", "search.backends.opensearch"),
     ],
 )
 def test_search_url_switches_to_the_cluster_chosen_by_search_backend(name, module):

@@ -1,9 +1,16 @@
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import BasePage
+from themes.registry import get_theme_sections
 
 
 class Theme(TagBase, index.Indexed):
@@ -29,8 +36,14 @@ class Theme(TagBase, index.Indexed):
     )
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
+        FieldPanel("name", help_text=_("Temats namn, till exempel Energiomställning.")),
+        FieldPanel(
+            "slug",
+            help_text=_(
+                "Används i webbadresser och filter, till exempel energiomstallning. Små "
+                "bokstäver, siffror och bindestreck. Ändra inte när temat väl används."
+            ),
+        ),
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
@@ -110,3 +123,172 @@ class EnvironmentalObjective(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ThemeIndexPage(BasePage):
+    """Teman: the council's areas, and the environmental quality objectives they serve."""
+
+    intro = models.TextField(
+        _("ingress"),
+        max_length=500,
+        blank=True,
+        help_text=_("Inledande stycke om rådets områden. Visas överst och i sökträffar."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("innehåll"),
+        blank=True,
+        help_text=_("Valfri text under listan med teman."),
+    )
+    show_objectives = models.BooleanField(
+        _("visa miljökvalitetsmålen"),
+        default=True,
+        help_text=_(
+            "Visa de 16 miljökvalitetsmålen, med länets prioriterade mål markerade, under temana."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("show_objectives"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["themes.ThemePage"]
+    max_count = 1
+    summary_field = "intro"
+
+    class Meta:
+        verbose_name = _("temasida, översikt")
+        verbose_name_plural = _("temasidor, översikt")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["theme_pages"] = (
+            ThemePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("theme", "image")
+            .prefetch_related("image__renditions")
+        )
+        if self.show_objectives:
+            context["objectives"] = EnvironmentalObjective.objects.all()
+        return context
+
+
+class ThemePage(BasePage):
+    """One of the council's areas: what it is about, the county's goals and what is going on.
+
+    Below the editor's content it shows, automatically, every section other apps register
+    in themes.registry (latest news, upcoming events, and later the directory's organisations
+    and partnership needs) for the page's theme.
+    """
+
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("tema"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+        help_text=_(
+            "Temat sidan handlar om. Nyheter, träffar och organisationer med samma tema visas "
+            "automatiskt på sidan."
+        ),
+    )
+    intro = models.TextField(
+        _("ingress"),
+        max_length=500,
+        help_text=_(
+            "Inledande stycke i större text, två eller tre meningar. Visas också på "
+            "startsidan, i temalistan och i sökträffar."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("huvudbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Liggande bild överst på sidan, minst 1600 pixlar bred. Bilden måste ha en "
+            "alternativtext (fältet Beskrivning på bilden)."
+        ),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("innehåll"),
+        blank=True,
+        help_text=_("Vad temat handlar om, länets mål och hur rådet arbetar med det."),
+    )
+    objectives = ParentalManyToManyField(
+        EnvironmentalObjective,
+        verbose_name=_("miljökvalitetsmål"),
+        blank=True,
+        related_name="theme_pages",
+        help_text=_("De miljökvalitetsmål som temat bidrar till."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("theme"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("objectives", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Miljökvalitetsmål"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("theme", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["themes.ThemeIndexPage"]
+    subpage_types = []
+    summary_field = "intro"
+    image_field = "image"
+    require_image_alt_text = True
+
+    class Meta:
+        verbose_name = _("temasida")
+        verbose_name_plural = _("temasidor")
+
+    def clean(self):
+        super().clean()
+        if self.theme_id:
+            others = ThemePage.objects.filter(theme_id=self.theme_id)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError(
+                    {"theme": _("Det finns redan en temasida för det här temat.")}
+                )
+
+    def get_sections(self) -> list[dict]:
+        """The registered sections that have something to show for this theme."""
+        sections = []
+        for section in get_theme_sections():
+            items = list(section.get_items(self.theme, section.limit))
+            if not items:
+                continue
+            sections.append(
+                {
+                    "section": section,
+                    "items": items,
+                    "more_url": section.more_url(self.theme) if section.more_url else None,
+                }
+            )
+        return sections
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_sections()
+        context["head_sections"] = [s for s in get_theme_sections() if s.head_template]
+        context["page_objectives"] = list(self.objectives.all())
+        return context

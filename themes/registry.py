@@ -13,7 +13,13 @@ Register in the app's AppConfig.ready():
         get_items=latest_news_for_theme,   # (theme, limit) -> list; a fixed number of queries
         order=10,
         more_url=news_index_url_for_theme, # optional: (theme) -> str | None
+        head_template="news/includes/theme_head.html",  # optional, see below
     ))
+
+The section template may extend "themes/includes/theme_section.html" (heading, "more" link)
+and fill its `items` block; it gets `section`, `items`, `more_url`, `theme` and `page`.
+`head_template`, when set, is rendered in the theme page's <head> (with `theme`) whether or
+not there are items: for <link rel="alternate"> to the app's feed of the theme.
 """
 
 from collections.abc import Callable
@@ -30,6 +36,7 @@ class ThemeSection:
     limit: int = 4
     more_url: Callable | None = None
     more_label: str = ""
+    head_template: str = ""
 
 
 _sections: dict[str, ThemeSection] = {}

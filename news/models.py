@@ -1,0 +1,345 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import BasePage
+from core.structured_data import image_url, organisation_data
+from themes.models import Theme
+
+
+class NewsContact(index.Indexed, models.Model):
+    """Someone at the secretariat a journalist or reader can ask about a news item."""
+
+    name = models.CharField(_("namn"), max_length=120, help_text=_("För- och efternamn."))
+    role = models.CharField(
+        _("roll"),
+        max_length=120,
+        blank=True,
+        help_text=_("Till exempel kommunikatör eller samordnare för energiomställning."),
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=160,
+        blank=True,
+        help_text=_("Till exempel Region Jämtland Härjedalen eller Länsstyrelsen Jämtlands län."),
+    )
+    email = models.EmailField(
+        _("e-postadress"), blank=True, help_text=_("Jobbadress. Visas på nyheten.")
+    )
+    phone = models.CharField(
+        _("telefon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Jobbtelefon, till exempel 063-14 60 00. Visas på nyheten."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("kontaktperson för nyheter")
+        verbose_name_plural = _("kontaktpersoner för nyheter")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+class NewsPageTag(TaggedItemBase):
+    """Free tags (ämnesord) on news, beside the controlled list of themes."""
+
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("ämnesord")
+        verbose_name_plural = _("ämnesord")
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def listed(self):
+        """Published news a visitor may read, newest first."""
+        return self.live().public().order_by("-date", "-first_published_at", "-pk")
+
+    def with_listing_data(self):
+        """Everything a news card shows, in a fixed number of queries."""
+        return self.select_related("image").prefetch_related("image__renditions", "themes")
+
+    def with_theme(self, theme):
+        return self.filter(themed_items__tag=theme)
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """Nyheter: the listing with filters, and the news feeds."""
+
+    intro = models.TextField(
+        _("ingress"),
+        max_length=500,
+        blank=True,
+        help_text=_("Kort text överst i nyhetslistan. Används också som beskrivning i sökträffar."),
+    )
+    page_size = models.PositiveSmallIntegerField(
+        _("nyheter per sida"),
+        default=12,
+        validators=[MinValueValidator(3), MaxValueValidator(60)],
+        help_text=_("Hur många nyheter listan visar per sida, 3–60."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("page_size")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+    summary_field = "intro"
+
+    class Meta:
+        verbose_name = _("nyhetslista")
+        verbose_name_plural = _("nyhetslistor")
+
+    def news(self):
+        return NewsPage.objects.child_of(self).listed()
+
+    def get_context(self, request, *args, **kwargs):
+        from news.listing import NewsListing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = NewsListing(self, request.GET)
+        return context
+
+    # Feeds: /rss/ and /atom/ for all news, /tema/<slug>/rss/ and /atom/ per theme. ----------
+
+    def feed_url(self, kind="rss", theme=None):
+        if theme is not None:
+            return self.url + self.reverse_subpage(f"theme_{kind}", args=[theme.slug])
+        return self.url + self.reverse_subpage(kind)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    @path("tema/<str:theme_slug>/rss/", name="theme_rss")
+    def theme_rss_feed(self, request, theme_slug):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request, theme_slug=theme_slug)
+
+    @path("tema/<str:theme_slug>/atom/", name="theme_atom")
+    def theme_atom_feed(self, request, theme_slug):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request, theme_slug=theme_slug)
+
+
+class NewsPage(BasePage):
+    """One news item."""
+
+    date = models.DateField(
+        _("publiceringsdatum"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Datumet som visas på nyheten och styr ordningen i listan. Lämna tomt för att "
+            "använda dagen då nyheten först publiceras."
+        ),
+    )
+    lead = models.TextField(
+        _("ingress"),
+        max_length=500,
+        help_text=_(
+            "Det viktigaste i en eller två meningar. Visas i större text, i listor, i "
+            "nyhetsflöden och i sökträffar."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("huvudbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Liggande bild, minst 1200 pixlar bred. Bilden måste ha en alternativtext (fältet "
+            "Beskrivning på bilden) som säger vad bilden visar."
+        ),
+    )
+    image_caption = models.CharField(
+        _("bildtext"),
+        max_length=250,
+        blank=True,
+        help_text=_("Visas under bilden. Skriv gärna vem som tagit bilden, till exempel Foto: …"),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("brödtext"),
+        blank=True,
+        help_text=_("Nyhetens text: stycken, mellanrubriker, bilder, citat och dokument."),
+    )
+    themes = ClusterTaggableManager(
+        through="themes.ThemedPage",
+        blank=True,
+        verbose_name=_("teman"),
+        help_text=_(
+            "Ett eller flera av rådets teman. Nyheten visas då på temasidan och i temats "
+            "nyhetsflöde."
+        ),
+    )
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("ämnesord"),
+        help_text=_(
+            "Fria ämnesord som gör det lätt att hitta liknande nyheter, till exempel biogas "
+            "eller laddinfrastruktur. Skilj dem åt med kommatecken."
+        ),
+    )
+    contact = models.ForeignKey(
+        NewsContact,
+        verbose_name=_("kontaktperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Den som kan svara på frågor om nyheten. Lägg till nya under Fragment."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("lead"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_caption")], heading=_("Huvudbild")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("tags")], heading=_("Teman och ämnesord")
+        ),
+        FieldPanel("contact"),
+        InlinePanel(
+            "related_links",
+            label=_("Relaterad sida"),
+            heading=_("Relaterade sidor"),
+            max_num=5,
+        ),
+    ]
+    settings_panels = [FieldPanel("date"), *BasePage.settings_panels]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    objects = NewsPageManager()
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    summary_field = "lead"
+    image_field = "image"
+    require_image_alt_text = True
+
+    class Meta:
+        verbose_name = _("nyhet")
+        verbose_name_plural = _("nyheter")
+
+    def save(self, *args, **kwargs):
+        # The date defaults to the day of first publication, in the site's time zone.
+        if self.date is None and self.live:
+            self.date = timezone.localdate(self.first_published_at or timezone.now())
+        super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        """The date to show: a draft or preview without one shows today's."""
+        return self.date or timezone.localdate()
+
+    @cached_property
+    def index_page(self):
+        return NewsIndexPage.objects.ancestor_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = self.index_page
+        context["structured_data"] = self.get_structured_data(request)
+        context["related_pages"] = [
+            link.page
+            for link in self.related_links.select_related("page")
+            if link.page and link.page.live
+        ]
+        return context
+
+    def get_structured_data(self, request=None):
+        """schema.org NewsArticle for search engines (JSON-LD)."""
+        publisher = organisation_data(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.meta_description,
+            "datePublished": self.display_date.isoformat(),
+            "mainEntityOfPage": self.get_full_url(request),
+            "url": self.get_full_url(request),
+            "author": publisher,
+            "publisher": publisher,
+            "inLanguage": "sv-SE",
+        }
+        if self.last_published_at:
+            data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
+        if self.share_image:
+            data["image"] = [image_url(self.share_image, request)]
+        keywords = [theme.name for theme in self.themes.all()]
+        if keywords:
+            data["keywords"] = keywords
+        return data
+
+
+class NewsPageRelatedLink(Orderable):
+    news_page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_links")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("sida"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("En sida på webbplatsen som hör ihop med nyheten."),
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relaterad sida")
+        verbose_name_plural = _("relaterade sidor")
+
+
+def news_index_for_theme_url(theme: Theme) -> str | None:
+    index_page = NewsIndexPage.objects.live().first()
+    return f"{index_page.url}?tema={theme.slug}" if index_page else None

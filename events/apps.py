@@ -1,6 +1,36 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Träffar"
+
+    def ready(self):
+        from themes.registry import ThemeSection, register_theme_section
+
+        register_theme_section(
+            ThemeSection(
+                key="events",
+                title=_("Kommande träffar"),
+                template="events/includes/theme_section.html",
+                get_items=upcoming_events_for_theme,
+                order=20,
+                limit=4,
+                more_url=events_url_for_theme,
+                more_label=_("Alla träffar om temat"),
+            )
+        )
+
+
+def upcoming_events_for_theme(theme, limit):
+    from events.models import EventPage
+
+    return list(EventPage.objects.upcoming().with_theme(theme)[:limit])
+
+
+def events_url_for_theme(theme):
+    from events.models import EventIndexPage
+
+    index_page = EventIndexPage.objects.live().first()
+    return f"{index_page.url}?tema={theme.slug}" if index_page else None

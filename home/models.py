@@ -51,6 +51,50 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("Fler avsnitt på startsidan."),
     )
+    featured_news = models.ForeignKey(
+        "news.NewsPage",
+        verbose_name=_("utvald nyhet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Visas först bland nyheterna på startsidan. Lämna tomt för att bara visa de "
+            "senaste nyheterna."
+        ),
+    )
+    featured_event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("utvald träff"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Visas först bland de kommande träffarna så länge den inte har varit. Lämna tomt "
+            "för att visa de närmaste träffarna."
+        ),
+    )
+    directory_text = models.TextField(
+        _("text om samarbetspartner"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Text i rutan Hitta samarbetspartner. Lämna tomt för standardtexten om katalogen."
+        ),
+    )
+    directory_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("sida för samarbetspartner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Sidan som knappen Hitta samarbetspartner leder till. Lämna tomt för att använda "
+            "katalogen över samarbetspartner."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -64,6 +108,18 @@ class HomePage(BasePage):
             heading=_("Toppen"),
         ),
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("featured_news"), FieldPanel("featured_event")],
+            heading=_("Utvalt innehåll"),
+            help_text=_(
+                "Nyheter, träffar och teman visas automatiskt. Här kan du lyfta fram en nyhet "
+                "och en träff."
+            ),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("directory_text"), FieldPanel("directory_page")],
+            heading=_("Hitta samarbetspartner"),
+        ),
         FieldPanel("body"),
     ]
 
@@ -81,6 +137,23 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("startsida")
         verbose_name_plural = _("startsidor")
+
+    # How many of each the home page shows.
+    NEWS_COUNT = 3
+    EVENT_COUNT = 3
+
+    def get_context(self, request, *args, **kwargs):
+        from home.sections import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self, request))
+        context["structured_data"] = self.get_structured_data(request)
+        return context
+
+    def get_structured_data(self, request=None):
+        from core.structured_data import organisation_data
+
+        return organisation_data(request, full=True)
 
 
 class StandardPage(BasePage):

@@ -1,0 +1,1 @@
+from tests.themes.fixtures import *  # noqa: F403

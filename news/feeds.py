@@ -9,7 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from core.structured_data import absolute, organisation_data
+from core.structured_data import organisation_data
 from themes.models import Theme
 
 FEED_LENGTH = 20
@@ -60,7 +60,7 @@ class NewsRssFeed(Feed):
 
     def feed_url(self, theme):
         kind = "atom" if self.feed_type is Atom1Feed else "rss"
-        return absolute(self.index_page.feed_url(kind, theme), self.request)
+        return self.index_page.feed_url(kind, theme, request=self.request)
 
     def author_name(self):
         return self._organisation()

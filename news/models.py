@@ -126,14 +126,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = NewsListing(self, request.GET)
+        context["news_index"] = self
         return context
 
     # Feeds: /rss/ and /atom/ for all news, /tema/<slug>/rss/ and /atom/ per theme. ----------
 
-    def feed_url(self, kind="rss", theme=None):
+    def feed_url(self, kind="rss", theme=None, request=None):
+        """The feed's address; absolute (the site's own address) when given the request."""
+        base = self.get_full_url(request) if request is not None else self.url
         if theme is not None:
-            return self.url + self.reverse_subpage(f"theme_{kind}", args=[theme.slug])
-        return self.url + self.reverse_subpage(kind)
+            return base + self.reverse_subpage(f"theme_{kind}", args=[theme.slug])
+        return base + self.reverse_subpage(kind)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):

@@ -10,22 +10,18 @@ def feed_links(request, index_page, theme=None) -> list[dict]:
     """RSS and Atom for all news, and for the theme when there is one: theme first."""
     if index_page is None:
         return []
-    feeds = []
+    groups = [(None, _("Alla nyheter"))]
     if theme is not None:
-        label = _("Nyheter om %(theme)s") % {"theme": theme.name}
-        feeds += [
-            {"kind": "rss", "title": f"{label} (RSS)", "url": index_page.feed_url("rss", theme)},
-            {"kind": "atom", "title": f"{label} (Atom)", "url": index_page.feed_url("atom", theme)},
-        ]
-    label = _("Alla nyheter")
-    feeds += [
-        {"kind": "rss", "title": f"{label} (RSS)", "url": index_page.feed_url("rss")},
-        {"kind": "atom", "title": f"{label} (Atom)", "url": index_page.feed_url("atom")},
+        groups.insert(0, (theme, _("Nyheter om %(theme)s") % {"theme": theme.name}))
+    return [
+        {
+            "type": f"application/{kind}+xml",
+            "title": f"{label} ({name})",
+            "url": index_page.feed_url(kind, feed_theme, request),
+        }
+        for feed_theme, label in groups
+        for kind, name in (("rss", "RSS"), ("atom", "Atom"))
     ]
-    for feed in feeds:
-        feed["type"] = f"application/{feed['kind']}+xml"
-        feed["url"] = request.build_absolute_uri(feed["url"])
-    return feeds
 
 
 def _news_index(context):

@@ -32,7 +32,8 @@ class EventPageQuerySet(PageQuerySet):
         return self.listed().filter(end__lt=now).order_by("-start", "-pk")
 
     def with_listing_data(self):
-        return self.select_related("image").prefetch_related("image__renditions", "themes")
+        """What an event in a list shows: only its own fields, so nothing to fetch besides."""
+        return self
 
     def with_theme(self, theme):
         return self.filter(themed_items__tag=theme)

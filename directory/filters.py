@@ -1,0 +1,554 @@
+"""Finding organisations and opportunities: one declarative definition for every channel.
+
+A `FacetedSearch` reads a query string, keeps only values it knows (anything else is
+ignored: unknown slugs, null bytes, page=0, page=99999 never raise), filters in the
+database (OR within a facet, AND across facets), counts every facet's options for the
+state of the *other* facets, sorts and paginates. The directory page, the JSON API and the
+CSV export all build their queryset here, so they can never disagree.
+
+Text search goes through Wagtail's search API, so it follows whatever backend the site
+is configured with. With a database backend the search stays a subquery (nothing is
+materialised in Python); with a search cluster the best `MAX_CLUSTER_HITS` ids are used.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Collate, Lower
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from directory.models import (
+    CompetenceTag,
+    Municipality,
+    OfferedCompetence,
+    Opportunity,
+    OpportunityCompetence,
+    OpportunityKind,
+    OrganisationPage,
+    OrganisationType,
+    PartnershipType,
+    SoughtCompetence,
+)
+from themes.listing import Listing
+from themes.models import ThemedPage
+
+PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FACET = 50
+MAX_CLUSTER_HITS = 1000
+SWEDISH_COLLATION = "sv-x-icu"
+
+
+def swedish_sort_key(text: str) -> str:
+    """Å, Ä and Ö after Z, as in a Swedish dictionary (for short option lists)."""
+    return str(text).lower().translate({ord("å"): "{", ord("ä"): "|", ord("ö"): "}"})
+
+
+def by_name(field: str = "title"):
+    """Database ordering by name in Swedish alphabetical order where the database can."""
+    if connection.vendor == "postgresql":
+        return Collate(field, SWEDISH_COLLATION)
+    return Lower(field)
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetOptions:
+    facet: "Facet"
+    options: list[Option]
+    is_open: bool
+
+
+# Vocabularies -------------------------------------------------------------------------
+
+
+def competence_vocabulary() -> dict[str, str]:
+    tags = CompetenceTag.objects.values_list("slug", "name")
+    return dict(sorted(tags, key=lambda pair: swedish_sort_key(pair[1])))
+
+
+def theme_vocabulary() -> dict[str, str]:
+    from themes.models import Theme
+
+    return dict(Theme.objects.order_by("sort_order", "name").values_list("slug", "name"))
+
+
+def partnership_vocabulary() -> dict[str, str]:
+    return dict(PartnershipType.objects.values_list("slug", "name"))
+
+
+# Facets -------------------------------------------------------------------------------
+
+
+class Facet:
+    """One filter of the listing: a URL parameter, its allowed values and how they filter.
+
+    `org_path` is the lookup from the searched model to the organisation ("" when the
+    model is OrganisationPage itself, "organisation__" for opportunities).
+    """
+
+    def __init__(self, name: str, label: str, vocabulary: Callable[[], dict], org_path: str = ""):
+        self.name = name
+        self.label = label
+        self.load_vocabulary = vocabulary
+        self.org_path = org_path
+
+    def aliases(self, search) -> dict[str, str]:
+        return {}
+
+    def clean(self, raw_values: list[str], search) -> list[str]:
+        vocabulary = self.vocabulary(search)
+        aliases = self.aliases(search)
+        values = []
+        for raw in raw_values[:MAX_VALUES_PER_FACET]:
+            value = aliases.get(raw, raw)
+            if value in vocabulary and value not in values:
+                values.append(value)
+        return values
+
+    def vocabulary(self, search) -> dict[str, str]:
+        return search.cached_vocabulary(self.load_vocabulary)
+
+    def q(self, values: list[str], search) -> Q:
+        raise NotImplementedError
+
+    def counts(self, queryset, search) -> dict[str, int]:
+        """Default: one conditional count per option, in a single aggregate query."""
+        vocabulary = list(self.vocabulary(search))
+        if not vocabulary:
+            return {}
+        result = queryset.order_by().aggregate(
+            **{
+                f"c{i}": Count("pk", filter=self.q([value], search))
+                for i, value in enumerate(vocabulary)
+            }
+        )
+        return {value: result[f"c{i}"] or 0 for i, value in enumerate(vocabulary)}
+
+
+class FieldFacet(Facet):
+    """A value of a field on the searched model (organisation type, kind, partnership type)."""
+
+    def __init__(self, name, label, vocabulary, field: str):
+        super().__init__(name, label, vocabulary)
+        self.field = field
+
+    def q(self, values, search):
+        return Q(**{f"{self.field}__in": values})
+
+    def counts(self, queryset, search):
+        rows = queryset.order_by().values_list(self.field).annotate(n=Count("pk"))
+        return {value: n for value, n in rows if value is not None}
+
+
+class ThroughFacet(Facet):
+    """Tags linked through a table (offers, seeks, themes, partnership types, competences).
+
+    Filtering is a subquery on the link table, so an organisation with two matching tags
+    is still one result. When the link table points at the searched model itself, options
+    are counted with one GROUP BY over it.
+    """
+
+    def __init__(
+        self, name, label, vocabulary, through, *, tag: str, item: str, org_path: str = ""
+    ):
+        super().__init__(name, label, vocabulary, org_path)
+        self.through = through
+        self.tag = tag
+        self.item = item
+
+    def link_queryset(self):
+        return self.through.objects
+
+    def q(self, values, search):
+        matching = self.link_queryset().filter(**{f"{self.tag}__slug__in": values})
+        return Q(**{f"{self.org_path}pk__in": matching.values(f"{self.item}_id")})
+
+    def counts(self, queryset, search):
+        if self.org_path:
+            return super().counts(queryset, search)
+        rows = (
+            self.link_queryset()
+            .filter(**{f"{self.item}_id__in": queryset.values("pk")})
+            .order_by()
+            .values_list(f"{self.tag}__slug")
+            .annotate(n=Count(f"{self.item}_id", distinct=True))
+        )
+        return dict(rows)
+
+
+class ItemThroughFacet(ThroughFacet):
+    """Tags on the searched item itself when that item is not an organisation."""
+
+    def q(self, values, search):
+        matching = self.link_queryset().filter(**{f"{self.tag}__slug__in": values})
+        return Q(pk__in=matching.values(f"{self.item}_id"))
+
+    def counts(self, queryset, search):
+        rows = (
+            self.link_queryset()
+            .filter(**{f"{self.item}_id__in": queryset.values("pk")})
+            .order_by()
+            .values_list(f"{self.tag}__slug")
+            .annotate(n=Count(f"{self.item}_id", distinct=True))
+        )
+        return dict(rows)
+
+
+class MunicipalityFacet(Facet):
+    """Head office or served: an organisation that works in the whole county counts for
+    every municipality in it. SCB codes (2380) work as well as slugs (ostersund)."""
+
+    def __init__(self, name, label, org_path: str = ""):
+        super().__init__(name, label, None, org_path)
+
+    def vocabulary(self, search):
+        return {slug: name for slug, name, _code, _in_county in search.municipalities}
+
+    def aliases(self, search):
+        return {code: slug for slug, _name, code, _in_county in search.municipalities if code}
+
+    def q(self, values, search):
+        served = OrganisationPage.served_municipalities.through.objects.filter(
+            municipality__slug__in=values
+        ).values("organisationpage_id")
+        condition = Q(**{f"{self.org_path}head_office__slug__in": values}) | Q(
+            **{f"{self.org_path}pk__in": served}
+        )
+        in_county = {slug for slug, _name, _code, in_county in search.municipalities if in_county}
+        if in_county.intersection(values):
+            condition |= Q(**{f"{self.org_path}serves_whole_county": True})
+        return condition
+
+    def counts(self, queryset, search):
+        return super().counts(queryset, search)
+
+
+class OpenNeedsFacet(Facet):
+    """One checkbox: organisations that have a current need posted."""
+
+    def __init__(self, name, label):
+        super().__init__(name, label, lambda: {"1": str(_("Har aktuella behov"))})
+
+    def aliases(self, search):
+        return {"true": "1", "on": "1", "ja": "1"}
+
+    def q(self, values, search):
+        needs = Opportunity.objects.current().needs().filter(organisation=OuterRef("pk"))
+        return Q(Exists(needs))
+
+    def counts(self, queryset, search):
+        return {"1": queryset.filter(self.q(["1"], search)).count()}
+
+
+def theme_facet(org_path: str = "") -> ThroughFacet:
+    """The organisation's themes, through the shared ThemedPage link table."""
+    return ThroughFacet(
+        "theme",
+        _("Tema"),
+        theme_vocabulary,
+        ThemedPage,
+        tag="tag",
+        item="content_object",
+        org_path=org_path,
+    )
+
+
+# The query form -----------------------------------------------------------------------
+
+
+class QueryForm(forms.Form):
+    """The non-facet parameters. Invalid ones are dropped, never reported as errors."""
+
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH)
+    sort = forms.ChoiceField(required=False, choices=())
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, *args, sorts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sort"].choices = [(key, label) for key, label in sorts]
+
+    def clean_q(self):
+        # Control characters carry no meaning in a search and upset some backends.
+        text = "".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"])
+        return " ".join(text.split())
+
+
+# The search ---------------------------------------------------------------------------
+
+
+class FacetedSearch(Listing):
+    """Base class: subclasses name the model, the facets and the sort orders.
+
+    `base_url` is where the links (pagination, removing a filter) point: the directory
+    page, the opportunities page or the API.
+    """
+
+    model = None
+    facets: list[Facet] = []
+    sorts: dict = {}
+    default_sort = "name"
+    per_page = PER_PAGE
+
+    def __init__(self, params, base_url: str = ""):
+        super().__init__(base_url)
+        self.params = params
+        form = QueryForm(params, sorts=self.sorts.items())
+        form.is_valid()
+        data = form.cleaned_data
+        self.query = data.get("q") or ""
+        self.requested_page = data.get("page") or 1
+        sort = data.get("sort") or ""
+        if sort == "relevance" and not self.query:
+            sort = ""
+        self.sort = sort or ("relevance" if self.query else self.default_sort)
+        self._vocabularies = {}
+        self.values = {
+            facet.name: facet.clean(raw, self) if (raw := params.getlist(facet.name)) else []
+            for facet in self.facets
+        }
+        # (parameter, value, label) of every selected option, as Listing expects.
+        self.selected = [
+            (facet.name, value, facet.vocabulary(self)[value])
+            for facet in self.facets
+            for value in self.values[facet.name]
+        ]
+
+    # Vocabularies (one small query each, shared by facets that use the same list)
+
+    def cached_vocabulary(self, loader) -> dict[str, str]:
+        if loader not in self._vocabularies:
+            self._vocabularies[loader] = loader()
+        return self._vocabularies[loader]
+
+    @cached_property
+    def municipalities(self) -> list[tuple]:
+        return list(Municipality.objects.values_list("slug", "name", "code", "in_county"))
+
+    # Querysets
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def search_queryset(self):
+        """What the text search runs over: only filters the search backends understand."""
+        raise NotImplementedError
+
+    @cached_property
+    def _text_matches(self):
+        """(ranked queryset, None) with a database backend, (None, ids) with a cluster."""
+        results = self.search_queryset().search(self.query, order_by_relevance=True)
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset(), None
+        return None, [obj.pk for obj in results[:MAX_CLUSTER_HITS]]
+
+    @cached_property
+    def base(self):
+        queryset = self.base_queryset()
+        if self.query:
+            ranked, ids = self._text_matches
+            if ranked is not None:
+                queryset = queryset.filter(pk__in=ranked.values("pk"))
+            else:
+                queryset = queryset.filter(pk__in=ids)
+        return queryset
+
+    def filtered(self, exclude: Facet | None = None):
+        queryset = self.base
+        for facet in self.facets:
+            values = self.values[facet.name]
+            if values and facet is not exclude:
+                queryset = queryset.filter(facet.q(values, self))
+        return queryset
+
+    def order(self, queryset):
+        raise NotImplementedError
+
+    @cached_property
+    def queryset(self):
+        """The results in their order; what every channel shows."""
+        if self.sort == "relevance" and self.query:
+            ranked, ids = self._text_matches
+            if ranked is not None:
+                return ranked.filter(pk__in=self.filtered().values("pk"))
+            ordering = Case(
+                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
+                output_field=IntegerField(),
+            )
+            return self.filtered().order_by(ordering, "pk")
+        return self.order(self.filtered())
+
+    def page(self, decorate=None):
+        """The requested page (the last one when asked for more); `decorate` adds prefetching."""
+        queryset = decorate(self.queryset) if decorate else self.queryset
+        self.page_obj = Paginator(queryset, self.per_page).get_page(self.requested_page)
+        return self.page_obj
+
+    # Facet options
+
+    def facet_options(self) -> list[FacetOptions]:
+        """Every facet with the options in use for the other facets' state, and their counts."""
+        result = []
+        for facet in self.facets:
+            selected = self.values[facet.name]
+            counts = facet.counts(self.filtered(exclude=facet), self)
+            options = [
+                Option(value, label, counts.get(value, 0), value in selected)
+                for value, label in facet.vocabulary(self).items()
+                if counts.get(value, 0) > 0 or value in selected
+            ]
+            result.append(FacetOptions(facet, options, bool(selected)))
+        return result
+
+    # State and URLs (themes.listing.Listing builds the links from filter_pairs)
+
+    def filter_pairs(self) -> list[tuple[str, str]]:
+        """The canonical query parameters of this state, without the page number."""
+        pairs = [("q", self.query)] if self.query else []
+        pairs += [(name, value) for name, value, _label in self.selected]
+        if self.sort != ("relevance" if self.query else self.default_sort):
+            pairs.append(("sort", self.sort))
+        return pairs
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or self.selected)
+
+    @property
+    def is_indexable(self) -> bool:
+        """Search engines get the plain listing and single-filter pages, nothing more."""
+        return not self.query and len(self.selected) <= 1
+
+    def query_string(self, page: int = 1) -> str:
+        """The state as "?…" (or ""), to put after another URL: CSV, API, feed, canonical."""
+        pairs = self.filter_pairs()
+        if page > 1:
+            pairs.append(("page", str(page)))
+        return "?" + urlencode(pairs) if pairs else ""
+
+    def sort_options(self):
+        return [
+            (key, label) for key, label in self.sorts.items() if key != "relevance" or self.query
+        ]
+
+
+class OrganisationSearch(FacetedSearch):
+    model = OrganisationPage
+    facets = [
+        FieldFacet(
+            "org_type",
+            _("Typ av organisation"),
+            lambda: dict(OrganisationType.choices),
+            field="org_type",
+        ),
+        MunicipalityFacet("municipality", _("Kommun")),
+        theme_facet(),
+        ThroughFacet(
+            "offers",
+            _("Erbjuder"),
+            competence_vocabulary,
+            OfferedCompetence,
+            tag="tag",
+            item="content_object",
+        ),
+        ThroughFacet(
+            "seeks",
+            _("Söker"),
+            competence_vocabulary,
+            SoughtCompetence,
+            tag="tag",
+            item="content_object",
+        ),
+        ThroughFacet(
+            "partnership_type",
+            _("Samarbetsform"),
+            partnership_vocabulary,
+            OrganisationPage.partnership_types.through,
+            tag="partnershiptype",
+            item="organisationpage",
+        ),
+        OpenNeedsFacet("has_needs", _("Behov")),
+    ]
+    sorts = {
+        "relevance": _("Bäst träff"),
+        "name": _("Namn"),
+        "newest": _("Senast tillagda"),
+    }
+    default_sort = "name"
+
+    def base_queryset(self):
+        return OrganisationPage.objects.listed()
+
+    def search_queryset(self):
+        return OrganisationPage.objects.live()
+
+    def order(self, queryset):
+        if self.sort == "newest":
+            return queryset.order_by("-first_published_at", "-pk")
+        return queryset.order_by(by_name("title"), "pk")
+
+    def result_summary(self, count: int) -> str:
+        return ngettext("%(count)s organisation", "%(count)s organisationer", count) % {
+            "count": count
+        }
+
+
+class OpportunitySearch(FacetedSearch):
+    model = Opportunity
+    facets = [
+        FieldFacet(
+            "kind", _("Behov eller erbjudande"), lambda: dict(OpportunityKind.choices), "kind"
+        ),
+        ItemThroughFacet(
+            "competence",
+            _("Kompetens"),
+            competence_vocabulary,
+            OpportunityCompetence,
+            tag="tag",
+            item="content_object",
+        ),
+        FieldFacet(
+            "partnership_type",
+            _("Samarbetsform"),
+            partnership_vocabulary,
+            field="partnership_type__slug",
+        ),
+        MunicipalityFacet("municipality", _("Kommun"), org_path="organisation__"),
+        theme_facet(org_path="organisation__"),
+    ]
+    sorts = {
+        "relevance": _("Bäst träff"),
+        "newest": _("Senast publicerade"),
+        "ending": _("Slutar snart"),
+    }
+    default_sort = "newest"
+
+    def base_queryset(self):
+        return Opportunity.objects.public()
+
+    def search_queryset(self):
+        return Opportunity.objects.all()
+
+    def order(self, queryset):
+        if self.sort == "ending":
+            return queryset.order_by("valid_until", "-published_at", "-pk")
+        return queryset.order_by("-published_at", "-pk")
+
+    def result_summary(self, count: int) -> str:
+        return ngettext("%(count)s samarbetsmöjlighet", "%(count)s samarbetsmöjligheter", count) % {
+            "count": count
+        }

@@ -1,0 +1,34 @@
+"""Keep delisting state and the search index in step with what editors do."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished
+
+from directory.listing_state import clear_delisting, record_delisting
+from directory.models import Opportunity, OrganisationPage
+
+
+@receiver(page_unpublished, sender=OrganisationPage)
+def organisation_unpublished(sender, instance, **kwargs):
+    """Any unpublish takes the organisation out of the directory: record when."""
+    record_delisting(instance)
+
+
+@receiver(page_published, sender=OrganisationPage)
+def organisation_published(sender, instance, **kwargs):
+    """Publishing is listing: whatever was recorded about a delisting no longer applies."""
+    if instance.delisted_at is not None or instance.delisted_reason:
+        clear_delisting(instance)
+
+
+@receiver(post_delete, sender=Opportunity)
+def opportunity_deleted(sender, instance, **kwargs):
+    reindex_organisation(instance.organisation_id)
+
+
+def reindex_organisation(organisation_id) -> None:
+    """An organisation is found by its opportunities too: update its search entry."""
+    organisation = OrganisationPage.objects.filter(pk=organisation_id).first()
+    if organisation is not None:
+        index.insert_or_update_object(organisation)

@@ -1,0 +1,44 @@
+"""What a theme page shows from the directory (registered in DirectoryConfig.ready())."""
+
+from directory.filters import by_name
+from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage
+from directory.views import attach_opportunity_urls
+from themes.models import ThemedPage
+
+
+def _on_theme(theme):
+    return ThemedPage.objects.filter(tag=theme).values("content_object_id")
+
+
+def organisations_for_theme(theme, limit: int) -> list:
+    """Listed organisations working with the theme, most recently updated first."""
+    return list(
+        OrganisationPage.objects.listed()
+        .filter(pk__in=_on_theme(theme))
+        .with_card_data()
+        .order_by("-last_published_at", by_name("title"))[:limit]
+    )
+
+
+def open_needs_for_theme(theme, limit: int) -> list:
+    """Current needs of listed organisations working with the theme, newest first."""
+    needs = list(
+        Opportunity.objects.public()
+        .needs()
+        .filter(organisation__in=_on_theme(theme))
+        .with_card_data()
+        .order_by("-published_at", "-pk")[:limit]
+    )
+    return attach_opportunity_urls(needs, DirectoryIndexPage.objects.live().first())
+
+
+def organisations_url_for_theme(theme) -> str | None:
+    index_page = DirectoryIndexPage.objects.live().first()
+    return f"{index_page.url}?theme={theme.slug}" if index_page else None
+
+
+def needs_url_for_theme(theme) -> str | None:
+    index_page = DirectoryIndexPage.objects.live().first()
+    if index_page is None:
+        return None
+    return f"{index_page.subpage_url('opportunities')}?kind=behov&theme={theme.slug}"

@@ -1,0 +1,177 @@
+"""The directory's public views: the search, the organisation page, opportunities, CSV."""
+
+from django.apps import apps
+from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from directory import csvio
+from directory.filters import OpportunitySearch, OrganisationSearch
+from directory.jsonld import organisation_structured_data
+from directory.matching import matches_for, partners_for_opportunity
+from directory.models import DirectoryIndexPage, Opportunity, OpportunityKind, OrganisationPage
+from themes.models import ThemedPage
+
+RELATED_LIMIT = 3
+
+
+def directory_index_page(request=None) -> DirectoryIndexPage | None:
+    """The live directory page, looked up once per request."""
+    if request is not None and hasattr(request, "_directory_index_page"):
+        return request._directory_index_page
+    page = DirectoryIndexPage.objects.live().first()
+    if request is not None:
+        request._directory_index_page = page
+    return page
+
+
+def attach_opportunity_urls(opportunities, index_page):
+    """Give each opportunity its public URL (no query: the index page is known)."""
+    for opportunity in opportunities:
+        opportunity.url = index_page.opportunity_url(opportunity) if index_page else ""
+    return opportunities
+
+
+# The directory listing ------------------------------------------------------------------
+
+
+def search_context(search, results) -> dict:
+    """What the search templates need; `listing` is the name the shared includes use."""
+    return {
+        "search": search,
+        "listing": search,
+        "results": results,
+        "facets": search.facet_options(),
+        "summary": search.result_summary(results.paginator.count),
+    }
+
+
+def directory_index(index_page: DirectoryIndexPage, request):
+    search = OrganisationSearch(request.GET, base_url=index_page.url)
+    results = search.page(decorate=lambda queryset: queryset.with_card_data())
+    context = {
+        **search_context(search, results),
+        "canonical_url": index_page.get_full_url(request) + search.query_string(results.number),
+        "csv_url": index_page.subpage_url("csv") + search.query_string(),
+        "api_url": "/api/v1/directory/organisations/" + search.query_string(),
+        "opportunities_url": index_page.subpage_url("opportunities"),
+    }
+    return index_page.render(
+        request, template="directory/directory_index_page.html", context_overrides=context
+    )
+
+
+def directory_csv(index_page: DirectoryIndexPage, request):
+    """The current selection as CSV, with the import file's columns."""
+    search = OrganisationSearch(request.GET, base_url=index_page.url)
+    rows = search.queryset.with_api_data().iterator(chunk_size=500)
+    response = StreamingHttpResponse(csvio.stream_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="samarbetspartner.csv"'
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+# The organisation page ------------------------------------------------------------------
+
+
+def related_by_theme(page: OrganisationPage, theme_ids: list[int]) -> dict:
+    """Latest news and upcoming events on the organisation's themes.
+
+    Looked up through the apps so the directory still works on a site without them.
+    """
+    related = {"related_news": [], "related_events": []}
+    if not theme_ids:
+        return related
+    on_themes = ThemedPage.objects.filter(tag_id__in=theme_ids).values("content_object_id")
+    try:
+        NewsPage = apps.get_model("news", "NewsPage")
+    except LookupError:
+        NewsPage = None
+    if NewsPage is not None:
+        related["related_news"] = list(
+            NewsPage.objects.listed().filter(pk__in=on_themes).with_listing_data()[:RELATED_LIMIT]
+        )
+    try:
+        EventPage = apps.get_model("events", "EventPage")
+    except LookupError:
+        EventPage = None
+    if EventPage is not None:
+        related["related_events"] = list(
+            EventPage.objects.upcoming()
+            .filter(pk__in=on_themes)
+            .with_listing_data()[:RELATED_LIMIT]
+        )
+    return related
+
+
+def organisation_page_context(page: OrganisationPage, request) -> dict:
+    index_page = DirectoryIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
+    themes = list(page.themes.all())
+    opportunities = attach_opportunity_urls(
+        list(
+            Opportunity.objects.current()
+            .filter(organisation=page)
+            .select_related("partnership_type")
+            .prefetch_related("competences")
+            .order_by("kind", "valid_until", "pk")
+        ),
+        index_page,
+    )
+    context = {
+        "index_page": index_page,
+        "offers": list(page.offers.all()),
+        "seeks": list(page.seeks.all()),
+        "page_themes": themes,
+        "objectives": list(page.environmental_objectives.all()),
+        "partnership_types": list(page.partnership_types.all()),
+        "served": list(page.served_municipalities.all()),
+        "needs": [o for o in opportunities if o.kind == OpportunityKind.NEED],
+        "offerings": [o for o in opportunities if o.kind == OpportunityKind.OFFER],
+        "matches": matches_for(page),
+        "contact": page.public_contact,
+        **related_by_theme(page, [theme.pk for theme in themes]),
+    }
+    context["structured_data"] = organisation_structured_data(page, request, context)
+    return context
+
+
+# Opportunities --------------------------------------------------------------------------
+
+
+def opportunity_index(index_page: DirectoryIndexPage, request):
+    base_url = index_page.subpage_url("opportunities")
+    search = OpportunitySearch(request.GET, base_url=base_url)
+    results = search.page(decorate=lambda queryset: queryset.with_card_data())
+    attach_opportunity_urls(results.object_list, index_page)
+    context = {
+        **search_context(search, results),
+        "canonical_url": index_page.get_full_url(request)
+        + index_page.reverse_subpage("opportunities")
+        + search.query_string(results.number),
+        "feed_url": index_page.subpage_url("opportunity_feed") + search.query_string(),
+        "api_url": "/api/v1/directory/opportunities/" + search.query_string(),
+        "directory_url": index_page.url,
+    }
+    return index_page.render(
+        request, template="directory/opportunity_index_page.html", context_overrides=context
+    )
+
+
+def opportunity_detail(index_page: DirectoryIndexPage, request, pk: int, slug: str):
+    opportunity = Opportunity.objects.public().with_card_data().filter(pk=pk).first()
+    if opportunity is None:
+        raise Http404(_("Samarbetsmöjligheten finns inte eller har gått ut."))
+    url = index_page.opportunity_url(opportunity)
+    if slug != opportunity.slug:
+        return HttpResponsePermanentRedirect(url)
+    opportunity.url = url
+    context = {
+        "opportunity": opportunity,
+        "organisation": opportunity.organisation,
+        "competences": list(opportunity.competences.all()),
+        "partners": partners_for_opportunity(opportunity),
+        "opportunities_url": index_page.subpage_url("opportunities"),
+    }
+    return index_page.render(
+        request, template="directory/opportunity_page.html", context_overrides=context
+    )

@@ -1,6 +1,73 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _listed_opportunities(model):
+    return model.objects.public()
+
+
+def _unlisted_live_organisations(model):
+    # Delisting unpublishes the page; this also covers a page that is live but not listed.
+    return model.objects.live().exclude(pk__in=model.objects.listed().values("pk"))
+
+
+def _opportunity_label(obj):
+    return obj.get_kind_display()
 
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "Sök"
+    verbose_name = _("Sök")
+
+    def ready(self):
+        from search.registry import SearchType, register_search_type
+
+        # By label, not import: a type whose app or model is missing contributes nothing.
+        for search_type in [
+            SearchType(
+                key="sidor",
+                label=_("Sidor"),
+                label_singular=_("Sida"),
+                order=90,
+                is_default=True,
+            ),
+            SearchType(
+                key="nyheter",
+                label=_("Nyheter"),
+                label_singular=_("Nyhet"),
+                models=("news.NewsPage",),
+                order=20,
+            ),
+            SearchType(
+                key="traffar",
+                label=_("Träffar"),
+                label_singular=_("Träff"),
+                models=("events.EventPage",),
+                order=30,
+            ),
+            SearchType(
+                key="teman",
+                label=_("Teman"),
+                label_singular=_("Tema"),
+                models=("themes.ThemePage",),
+                order=40,
+            ),
+            SearchType(
+                key="organisationer",
+                label=_("Organisationer"),
+                label_singular=_("Organisation"),
+                models=("directory.OrganisationPage",),
+                order=10,
+                hidden_pages=_unlisted_live_organisations,
+            ),
+            SearchType(
+                key="samarbeten",
+                label=_("Samarbetsmöjligheter"),
+                label_singular=_("Samarbetsmöjlighet"),
+                models=("directory.Opportunity",),
+                order=15,
+                queryset=_listed_opportunities,
+                hit_label=_opportunity_label,
+            ),
+        ]:
+            register_search_type(search_type)

@@ -7,12 +7,12 @@ match when it shares the query term's light Swedish stem as a prefix ("klimatets
 close to what PostgreSQL's hunspell configuration and the cluster match.
 """
 
-import html
 import re
 from dataclasses import dataclass
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from wagtail import blocks
 
 from search.swedish import WORD_RE, fold, light_stem
 
@@ -20,7 +20,7 @@ EXCERPT_WORDS = 32
 CONTEXT_BEFORE = 8
 MIN_PREFIX = 3
 MIN_INFIX = 5
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|li|h[1-6]|div|tr|td|th|blockquote)\b", re.IGNORECASE)
+_SKIPPED_BLOCKS = (blocks.ChoiceBlock, blocks.MultipleChoiceBlock, blocks.BooleanBlock)
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,37 @@ def matchers_for(terms) -> list[_Matcher]:
     return [_Matcher(term=fold(t), stem=fold(light_stem(t))) for t in terms if t]
 
 
+def block_text(block, value) -> list[str]:
+    """The readable text of a StreamField block: like its searchable content, but without
+    the labels of choices (a heading's "Rubrik 2") that mean nothing in an excerpt."""
+    if value is None or isinstance(block, _SKIPPED_BLOCKS):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in block_text(child.block, child.value)]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in block_text(block.child_block, item)]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in block_text(child, value.get(name))
+        ]
+    return [str(text) for text in block.get_searchable_content(value)]
+
+
 def plain_text(value) -> str:
-    """Text of a field value (rich text, a StreamField's searchable content, a list …)."""
+    """Plain text (a field's value, or the list a StreamField's content gives), one-spaced.
+
+    Never parses markup: rich text arrives already stripped by Wagtail's
+    get_searchable_content, and "<b>" typed into a plain text field is text.
+    """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return " ".join(filter(None, (plain_text(v) for v in value)))
-    text = str(value)
-    if "<" in text or "&" in text:
-        # A space before block tags, or "<p>a</p><p>b</p>" would read "ab".
-        text = html.unescape(strip_tags(_BLOCK_TAG.sub(r" \g<0>", text)))
-    return " ".join(text.split())
+        # Pieces are headings, captions and paragraphs: end each like a sentence.
+        pieces = [p for p in (plain_text(v) for v in value) if p]
+        return " ".join(p if p[-1] in ".!?:;…" else p + "." for p in pieces)
+    return " ".join(str(value).split())
 
 
 def excerpt(text: str, terms, length: int = EXCERPT_WORDS) -> SafeString:

@@ -6,6 +6,7 @@ are dropped, as PostgreSQL and the cluster do. Terms are quoted the way FTS5 exp
 stray double quote (from the site or from the admin's search) cannot raise a syntax error.
 """
 
+from django.db.models import FloatField, Func
 from modelsearch.backends.database.sqlite import query as sqlite_query
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
@@ -17,6 +18,18 @@ from modelsearch.query import PlainText
 from search.swedish import STOP_WORDS, light_stem
 
 MIN_PREFIX_LENGTH = 3
+# FTS5 column weights for bm25(), in the table's column order (autocomplete, body, title):
+# a word in the title counts ten times one in the body, as the boosts do on PostgreSQL.
+COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
+
+
+class _WeightedBM25(Func):
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        table = sqlite_query.SQLiteFTSIndexEntry._meta.db_table
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        return f"bm25({table}, {weights})", []
 
 
 class _QuotedLexeme(sqlite_query.Lexeme):
@@ -49,6 +62,16 @@ class _EmptySafeMixin:
 
 
 class SwedishSQLiteSearchQueryCompiler(_EmptySafeMixin, SQLiteSearchQueryCompiler):
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, PlainText):
+            rank = _WeightedBM25()
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def get_index_vectors(self):
+        # One weighted bm25 over the row already weighs title above body.
+        return [(None, 1.0)]
+
     def _lexemes(self, query):
         lexemes = []
         for term in _terms(query, drop_stop_words=True):

@@ -3,6 +3,7 @@ from django.db import connection
 from wagtail.rich_text import RichText
 
 from home.models import StandardPage
+from tests.themes.fixtures import *  # noqa: F403
 
 
 def add_page(parent, title, intro="", body_text="", slug=None, publish=True, model=StandardPage):

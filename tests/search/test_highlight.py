@@ -36,9 +36,9 @@ def test_text_without_matches_starts_at_the_beginning():
     assert excerpt("Ett två tre.", ["biogas"]) == "Ett två tre."
 
 
-def test_rich_text_and_lists_become_plain_text():
-    assert plain_text(["<p>Sol &amp; vind</p>", None, "<ul><li>Vatten</li><li>Skog</li></ul>"]) == (
-        "Sol & vind Vatten Skog"
+def test_lists_of_pieces_read_as_sentences_and_markup_stays_text():
+    assert plain_text(["Sol och vind", None, "Vatten  och\nskog?", "<b>x</b>"]) == (
+        "Sol och vind. Vatten och skog? <b>x</b>."
     )
 
 

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from directory.api import api as directory_api
 
 urlpatterns = [
     path("health/", core_views.health, name="health"),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", include("search.urls")),
+    path("api/v1/directory/", directory_api.urls),
 ]
 
 if settings.SERVE_MEDIA:

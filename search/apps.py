@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _listed_opportunities(model):
-    return model.objects.public()
+    return model.objects.public().select_related("organisation")
+
+
+def _opportunity_urls(opportunities, request):
+    from directory.views import attach_opportunity_urls, directory_index_page
+
+    attach_opportunity_urls(opportunities, directory_index_page(request))
+
+
+def _opportunity_organisation(obj):
+    return obj.organisation.title
 
 
 def _unlisted_live_organisations(model):
@@ -12,7 +22,7 @@ def _unlisted_live_organisations(model):
 
 
 def _opportunity_label(obj):
-    return obj.get_kind_display()
+    return _("Samarbetsmöjlighet · %(kind)s") % {"kind": obj.get_kind_display().lower()}
 
 
 class SearchConfig(AppConfig):
@@ -68,6 +78,8 @@ class SearchConfig(AppConfig):
                 order=15,
                 queryset=_listed_opportunities,
                 hit_label=_opportunity_label,
+                attach_urls=_opportunity_urls,
+                hit_meta=_opportunity_organisation,
             ),
         ]:
             register_search_type(search_type)

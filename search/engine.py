@@ -293,12 +293,13 @@ class SiteSearch:
             return Paginator(_LazyResults(self, 0), PER_PAGE).page(1)
 
     def hits(self, objects) -> list[Hit]:
+        typed = [(registry.type_for_model(type(obj)), obj) for obj in objects]
+        for entry in {entry.key: entry for entry, _obj in typed if entry}.values():
+            if entry.type.attach_urls:
+                entry.type.attach_urls([o for e, o in typed if e is entry], self.request)
         hits = []
-        for obj in objects:
-            entry = registry.type_for_model(type(obj))
-            if entry is None:
-                continue
-            url = _url_of(obj, self.request)
+        for entry, obj in typed:
+            url = url_of(obj, self.request) if entry else ""
             if not url:
                 continue
             hits.append(
@@ -309,7 +310,7 @@ class SiteSearch:
                     title=mark_terms(_title_of(obj), self.query.content_terms),
                     excerpt=excerpt(hit_text(obj), self.query.content_terms),
                     label=entry.label_for(obj),
-                    meta=_meta_of(obj),
+                    meta=entry.type.hit_meta(obj) if entry.type.hit_meta else _meta_of(obj),
                 )
             )
         return hits
@@ -367,7 +368,7 @@ class _LazyResults:
         return self.search.hits(self.search._fetch(start, stop))
 
 
-def _url_of(obj, request=None) -> str:
+def url_of(obj, request=None) -> str:
     if isinstance(obj, Page):
         return obj.get_url(request) or ""
     for name in ("get_absolute_url", "url"):

@@ -44,6 +44,11 @@ class SearchType:
     hidden_pages: Callable | None = None
     # obj -> text shown instead of label_singular (Behov / Erbjudande).
     hit_label: Callable | None = None
+    # (objects, request) -> None: give a batch of non-page hits their `url` in a fixed
+    # number of queries (opportunities live under the directory page's routes).
+    attach_urls: Callable | None = None
+    # obj -> short text beside the label (which organisation an opportunity is from).
+    hit_meta: Callable | None = None
 
 
 @dataclass

@@ -10,7 +10,7 @@ from wagtail.search.backends import get_search_backend
 
 from search import registry
 from search.backends import backend_errors
-from search.engine import SiteSearch
+from search.engine import SiteSearch, url_of
 from search.query import SearchQuery, clean_text
 from search.stats import record_search
 from search.suggest import no_hit_links, spelling_suggestions
@@ -104,9 +104,13 @@ def _suggest_titles(query: SearchQuery, request) -> list[dict]:
         objects = registry.visible_objects(entry)
         if not objects.model.get_autocomplete_search_fields():
             continue
-        matches = backend.autocomplete(query.backend_string, objects)
-        for obj in matches[: AUTOCOMPLETE_LIMIT - len(found)]:
-            url = getattr(obj, "get_absolute_url", lambda: "")()
+        matches = list(
+            backend.autocomplete(query.backend_string, objects)[: AUTOCOMPLETE_LIMIT - len(found)]
+        )
+        if entry.type.attach_urls:
+            entry.type.attach_urls(matches, request)
+        for obj in matches:
+            url = url_of(obj, request)
             if url:
                 found.append({"title": str(obj.title), "url": url, "type": entry.label_for(obj)})
     return found

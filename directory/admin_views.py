@@ -32,9 +32,12 @@ class _OrganisationActionView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, page_id):
         self.page = get_object_or_404(OrganisationPage, pk=page_id)
-        if not self.page.permissions_for_user(request.user).can_unpublish():
+        if not self.allowed(self.page.permissions_for_user(request.user)):
             raise PermissionDenied
         return super().dispatch(request, page_id)
+
+    def allowed(self, permissions) -> bool:
+        raise NotImplementedError
 
     def get_page_subtitle(self):
         return self.page.get_admin_display_title()
@@ -50,6 +53,9 @@ class DelistView(_OrganisationActionView):
     page_title = gettext_lazy("Avlista ur katalogen")
     template_name = "directory/admin/delist.html"
     form_class = DelistForm
+
+    def allowed(self, permissions):
+        return permissions.can_unpublish()
 
     def get(self, request, *args, **kwargs):
         if not self.page.live:
@@ -71,6 +77,9 @@ class RelistView(_OrganisationActionView):
     page_title = gettext_lazy("Lista i katalogen igen")
     template_name = "directory/admin/relist.html"
     form_class = forms.Form
+
+    def allowed(self, permissions):
+        return permissions.can_publish()
 
     def form_valid(self, form):
         try:

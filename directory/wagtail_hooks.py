@@ -213,16 +213,19 @@ def register_directory_admin_urls():
 def _listing_buttons(page, user, priority):
     if not issubclass(page.specific_class or object, OrganisationPage):
         return
-    if not page.permissions_for_user(user).can_unpublish():
-        return
-    if page.live:
+    permissions = page.permissions_for_user(user)
+    if page.live and permissions.can_unpublish():
         yield Button(
             _("Avlista ur katalogen"),
             reverse("directory_delist", args=[page.pk]),
             icon_name="cross",
             priority=priority,
         )
-    elif page.specific_deferred.delisted_at is not None:
+    elif (
+        not page.live
+        and permissions.can_publish()
+        and page.specific_deferred.delisted_at is not None
+    ):
         yield Button(
             _("Lista i katalogen igen"),
             reverse("directory_relist", args=[page.pk]),

@@ -107,7 +107,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("page_size")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=3)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -233,11 +233,15 @@ class NewsPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Den som kan svara på frågor om nyheten. Lägg till nya under Fragment."),
+        help_text=_(
+            "Den som kan svara på frågor om nyheten. Lägg till nya under Snuttar, "
+            "Kontaktpersoner för nyheter."
+        ),
     )
 
     content_panels = [
         *BasePage.content_panels,
+        FieldPanel("date"),
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_caption")], heading=_("Huvudbild")),
         FieldPanel("body"),
@@ -252,15 +256,14 @@ class NewsPage(BasePage):
             max_num=5,
         ),
     ]
-    settings_panels = [FieldPanel("date"), *BasePage.settings_panels]
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("lead"),
+        index.SearchField("lead", boost=3),
         index.SearchField("body"),
         index.FilterField("date"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name", boost=5)]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=5)]),
     ]
 
     objects = NewsPageManager()

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from core.blocks import LinkBlock
 
@@ -58,6 +59,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # Site search weighs fields in four tiers, the same on every type (search/conf.py):
+    # title 10, tags 5, lead or short description 3, the rest (body). Later entries
+    # replace earlier ones of the same name.
+    search_fields = [*Page.search_fields, index.SearchField("title", boost=10)]
 
     # Subclasses name the field that introduces the page (lead, intro) and its main image.
     summary_field = None

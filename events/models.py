@@ -62,7 +62,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("page_size")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=3)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -244,13 +244,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("lead"),
+        index.SearchField("lead", boost=3),
         index.SearchField("body"),
         index.SearchField("location_name"),
         index.SearchField("organiser"),
         index.FilterField("start"),
         index.FilterField("end"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name", boost=5)]),
     ]
 
     objects = EventPageManager()

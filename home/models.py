@@ -125,7 +125,7 @@ class HomePage(BasePage):
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("hero_text"),
+        index.SearchField("hero_text", boost=3),
         index.SearchField("intro"),
     ]
 
@@ -190,7 +190,7 @@ class StandardPage(BasePage):
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=3),
         index.SearchField("body"),
     ]
 

@@ -10,6 +10,15 @@ Kept free of Django models so settings modules can import it. Three setups:
 * SEARCH_URL set: an Elasticsearch 9 or OpenSearch 3 cluster (SEARCH_BACKEND) with the
   Swedish analysis below, index names prefixed by SEARCH_INDEX_PREFIX and zero-downtime
   rebuilds through aliases (ATOMIC_REBUILD).
+
+Field boosts, the same tiers on every searchable model (set in the models' search_fields,
+pinned by tests/search/test_relevance.py):
+
+    title 10 · tags and competences 5 · lead, intro, short description 3 · the rest
+
+PostgreSQL turns at most four distinct boosts into its weight labels A–D (Wagtail's own
+Page keeps title boost 2, which lands with the body), so a new boost value elsewhere
+would remap them all: use one of these.
 """
 
 from copy import deepcopy

@@ -18,6 +18,8 @@ _SUFFIX_RULES = [
 ]
 
 WORD_RE = re.compile(r"[^\W_]+")
+# Shorter stems say too little to match on ("el", "is").
+MIN_STEM_LENGTH = 3
 
 # The Snowball project's Swedish stop words (the list PostgreSQL and Elasticsearch use).
 _STOP_WORDS_TEXT = """

@@ -154,7 +154,7 @@ class ThemeIndexPage(BasePage):
         FieldPanel("body"),
         FieldPanel("show_objectives"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=3)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["themes.ThemePage"]
@@ -244,9 +244,9 @@ class ThemePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=3),
         index.SearchField("body"),
-        index.RelatedFields("theme", [index.SearchField("name")]),
+        index.RelatedFields("theme", [index.SearchField("name", boost=5)]),
     ]
 
     parent_page_types = ["themes.ThemeIndexPage"]

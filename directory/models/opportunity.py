@@ -138,9 +138,10 @@ class Opportunity(index.Indexed, ClusterableModel):
     ]
 
     search_fields = [
-        index.SearchField("title", boost=5),
-        index.SearchField("competences_text", boost=3),
-        index.SearchField("organisation_name", boost=2),
+        # The site search's tiers (as on pages): title, competences, organisation, text.
+        index.SearchField("title", boost=10),
+        index.SearchField("competences_text", boost=5),
+        index.SearchField("organisation_name", boost=3),
         index.SearchField("text"),
         index.AutocompleteField("title"),
         index.FilterField("kind"),

@@ -301,11 +301,12 @@ class OrganisationPage(BasePage):
 
     search_fields = [
         *BasePage.search_fields,
-        # Later entries replace earlier ones of the same name: the name weighs most, then
-        # the short description and the tags, then the body.
+        # Later entries replace earlier ones of the same name. The site search's tiers:
+        # the name, then what it offers, then the short description and what it seeks,
+        # then the body.
         index.SearchField("title", boost=10),
-        index.SearchField("short_description", boost=4),
-        index.SearchField("offers_text", boost=3),
+        index.SearchField("short_description", boost=3),
+        index.SearchField("offers_text", boost=5),
         index.SearchField("seeks_text", boost=3),
         index.SearchField("description"),
         index.SearchField("opportunities_text"),

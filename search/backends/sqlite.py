@@ -6,7 +6,7 @@ are dropped, as PostgreSQL and the cluster do. Terms are quoted the way FTS5 exp
 stray double quote (from the site or from the admin's search) cannot raise a syntax error.
 """
 
-from django.db.models import FloatField, Func
+from django.db.models import Case, FloatField, Func, Value, When
 from modelsearch.backends.database.sqlite import query as sqlite_query
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
@@ -15,9 +15,10 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import PlainText
 
-from search.swedish import STOP_WORDS, light_stem
+from search.swedish import MIN_STEM_LENGTH, STOP_WORDS, light_stem
 
 MIN_PREFIX_LENGTH = 3
+TITLE_WORDS_BONUS = 5.0
 # FTS5 column weights for bm25(), in the table's column order (autocomplete, body, title):
 # a word in the title counts ten times one in the body, as the boosts do on PostgreSQL.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
@@ -71,6 +72,24 @@ class SwedishSQLiteSearchQueryCompiler(_EmptySafeMixin, SQLiteSearchQueryCompile
     def get_index_vectors(self):
         # One weighted bm25 over the row already weighs title above body.
         return [(None, 1.0)]
+
+    def _build_rank_expression(self, vectors, config):
+        # bm25 is negative, lower is better: a title holding the words lowers it further.
+        rank = super()._build_rank_expression(vectors, config)
+        if not isinstance(self.query, PlainText):
+            return rank
+        stems = {light_stem(t) for t in _terms(self.query, drop_stop_words=True)}
+        stems = [stem for stem in stems if len(stem) >= MIN_STEM_LENGTH]
+        for stem in stems:
+            rank -= Case(
+                When(
+                    title__icontains=stem,
+                    then=Value(TITLE_WORDS_BONUS / len(stems)),
+                ),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        return rank
 
     def _lexemes(self, query):
         lexemes = []

@@ -416,11 +416,15 @@ class FacetedSearch(Listing):
 
     # State and URLs (themes.listing.Listing builds the links from filter_pairs)
 
+    @property
+    def sort_is_explicit(self) -> bool:
+        return self.sort != ("relevance" if self.query else self.default_sort)
+
     def filter_pairs(self) -> list[tuple[str, str]]:
         """The canonical query parameters of this state, without the page number."""
         pairs = [("q", self.query)] if self.query else []
         pairs += [(name, value) for name, value, _label in self.selected]
-        if self.sort != ("relevance" if self.query else self.default_sort):
+        if self.sort_is_explicit:
             pairs.append(("sort", self.sort))
         return pairs
 

@@ -24,13 +24,31 @@
     let controller = null;
     let timer = null;
 
+    // The same URL the server calls canonical: q, the filters, then a sort order that is
+    // not the default (relevance with a query, the page's own default without).
     function formUrl() {
       const params = new URLSearchParams();
+      let sort = "";
       new FormData(form).forEach(function (value, key) {
-        if (typeof value === "string" && value.trim() !== "") {
+        if (typeof value !== "string" || value.trim() === "") {
+          return;
+        }
+        if (key === "sort") {
+          sort = value;
+        } else {
           params.append(key, value.trim());
         }
       });
+      // Keep a sort order the visitor chose (now or before); a preselected one follows the
+      // state, so a new query is sorted by relevance.
+      const select = form.querySelector("select[name='sort']");
+      const chosen =
+        select &&
+        (select.dataset.explicit === "1" || !select.selectedOptions[0].defaultSelected);
+      const defaultSort = params.get("q") ? "relevance" : select && select.dataset.defaultSort;
+      if (sort && chosen && sort !== defaultSort) {
+        params.append("sort", sort);
+      }
       const query = params.toString();
       return form.action.split("?")[0] + (query ? "?" + query : "");
     }

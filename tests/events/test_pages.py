@@ -125,6 +125,7 @@ def test_an_online_event_needs_no_place(event_index):
         ),
     ],
 )
+@pytest.mark.django_db  # a page looks up its content type when created
 def test_dates_are_shown_in_swedish_and_stockholm_time(start, end, expected):
     assert EventPage(start=start, end=end).when == expected
 

@@ -67,3 +67,21 @@ def test_backend_matches_the_database_vendor(db):
     name = type(get_search_backend()).__name__
     expected = {"sqlite": "SwedishSQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}
     assert name == expected[connection.vendor]
+
+
+def test_rebuild_search_index_rebuilds_and_reports(db, make_page):
+    import io
+
+    from django.core.management import call_command
+    from wagtail.search.models import IndexEntry
+
+    make_page("Fjärrvärme i Östersund")
+    IndexEntry.objects.all().delete()
+    assert titles("fjärrvärme", searchable_pages()) == set()
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "Search backend: search.backends.database" in out.getvalue()
+    assert "Sökindexet är ombyggt." in out.getvalue()
+    if connection.vendor == "postgresql":
+        assert "uses the hunspell dictionary" in out.getvalue()
+    assert titles("fjärrvärme", searchable_pages()) == {"Fjärrvärme i Östersund"}

@@ -1,0 +1,52 @@
+"""Demo content of the search: promoted results, and an index that matches the demo.
+
+Runs last of the project's demo modules. Promotions pin the pages people will look for
+by a word the pages themselves may not use. The index is rebuilt when the demo added
+anything: `make run` has no background worker to apply the index updates that publishing
+queues, and the search should find the demo content at once.
+"""
+
+import io
+
+from django.core.management import call_command
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
+
+PROMOTIONS = [
+    # (query, page url path, description)
+    ("medlem", "/ga-med/", "Så blir din organisation medlem i rådet, och vad det innebär."),
+    ("bli medlem", "/ga-med/", "Så blir din organisation medlem i rådet, och vad det innebär."),
+    (
+        "stöd",
+        "/nyheter/klimatklivet-ny-ansokningsomgang/",
+        "Klimatklivet och andra stöd: sekretariatet hjälper dig med ansökan.",
+    ),
+    ("kontakt", "/om-radet/", "Sekretariatets kontaktuppgifter och hur rådet arbetar."),
+]
+
+
+def _page(url_path: str):
+    for page in Page.objects.live().filter(url_path__endswith=url_path).specific():
+        if page.url and page.url.endswith(url_path):
+            return page
+    return None
+
+
+def seed(ctx):
+    for query_string, path, description in PROMOTIONS:
+        page = _page(path)
+        if page is None:
+            continue
+        query = Query.get(query_string)
+        if query.editors_picks.filter(page=page).exists():
+            continue
+        SearchPromotion.objects.create(
+            query=query, page=page, description=description, sort_order=0
+        )
+        ctx.count("rekommenderade sökresultat")
+
+    index_is_empty = not IndexEntry.objects.exists()
+    if ctx.created or index_is_empty:
+        call_command("update_index", stdout=io.StringIO())
+        ctx.note("Sökindexet är uppdaterat.")

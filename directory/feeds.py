@@ -33,7 +33,7 @@ class OpportunityFeed(Feed):
         return response
 
     def title(self):
-        labels = [label for _name, _value, label in self.search.selected]
+        labels = [str(label) for _name, _value, label in self.search.selected]
         title = _("Samarbetsmöjligheter i %(org)s") % {
             "org": organisation_data(self.request)["name"]
         }

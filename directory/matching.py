@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, FilteredRelation, IntegerField, Q, Value
 from django.utils.translation import gettext as _
 
-from directory.filters import by_name
+from directory.filters import by_name, swedish_sort_key
 from directory.models import OrganisationPage
 
 MATCH_LIMIT = 6
@@ -23,6 +23,10 @@ def join_words(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return _("%(first)s och %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
+
+
+def _names(tags) -> list[str]:
+    return sorted((tag.name for tag in tags), key=swedish_sort_key)
 
 
 @dataclass
@@ -60,10 +64,15 @@ def _ranked(queryset, relations: list[tuple[str, list[int]]], limit: int):
     )
 
 
-def matches_for(organisation: OrganisationPage, limit: int = MATCH_LIMIT) -> list[Match]:
-    """Listed organisations whose offers meet this one's seeks and the other way round."""
-    seeks = list(organisation.seeks.all())
-    offers = list(organisation.offers.all())
+def matches_for(
+    organisation: OrganisationPage, limit: int = MATCH_LIMIT, *, offers=None, seeks=None
+) -> list[Match]:
+    """Listed organisations whose offers meet this one's seeks and the other way round.
+
+    `offers` and `seeks` may pass the organisation's tags when the caller has them already.
+    """
+    seeks = list(organisation.seeks.all()) if seeks is None else seeks
+    offers = list(organisation.offers.all()) if offers is None else offers
     seek_ids = {tag.pk for tag in seeks}
     offer_ids = {tag.pk for tag in offers}
     candidates = OrganisationPage.objects.listed().exclude(pk=organisation.pk)
@@ -74,8 +83,8 @@ def matches_for(organisation: OrganisationPage, limit: int = MATCH_LIMIT) -> lis
     )
     matches = []
     for other in ranked:
-        they_offer = [tag.name for tag in other.offers.all() if tag.pk in seek_ids]
-        they_seek = [tag.name for tag in other.seeks.all() if tag.pk in offer_ids]
+        they_offer = _names(tag for tag in other.offers.all() if tag.pk in seek_ids)
+        they_seek = _names(tag for tag in other.seeks.all() if tag.pk in offer_ids)
         reasons = []
         if they_offer:
             reasons.append(_("Erbjuder %(tags)s, som ni söker") % {"tags": join_words(they_offer)})
@@ -95,7 +104,7 @@ def partners_for_opportunity(opportunity, limit: int = MATCH_LIMIT) -> list[Matc
     matches = []
     for other in ranked:
         other_tags = other.offers.all() if opportunity.is_need else other.seeks.all()
-        names = [tag.name for tag in other_tags if tag.pk in tag_ids]
+        names = _names(tag for tag in other_tags if tag.pk in tag_ids)
         template = _("Erbjuder %(tags)s") if opportunity.is_need else _("Söker %(tags)s")
         matches.append(Match(other, other.score, [template % {"tags": join_words(names)}]))
     return matches

@@ -117,17 +117,19 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
         ),
         index_page,
     )
+    offers = list(page.offers.all())
+    seeks = list(page.seeks.all())
     context = {
         "index_page": index_page,
-        "offers": list(page.offers.all()),
-        "seeks": list(page.seeks.all()),
+        "offers": offers,
+        "seeks": seeks,
         "page_themes": themes,
         "objectives": list(page.environmental_objectives.all()),
         "partnership_types": list(page.partnership_types.all()),
         "served": list(page.served_municipalities.all()),
         "needs": [o for o in opportunities if o.kind == OpportunityKind.NEED],
         "offerings": [o for o in opportunities if o.kind == OpportunityKind.OFFER],
-        "matches": matches_for(page),
+        "matches": matches_for(page, offers=offers, seeks=seeks),
         "contact": page.public_contact,
         **related_by_theme(page, [theme.pk for theme in themes]),
     }

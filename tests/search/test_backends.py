@@ -65,7 +65,10 @@ def test_pages_behind_a_login_are_not_searchable(db, make_page):
 
 def test_backend_matches_the_database_vendor(db):
     name = type(get_search_backend()).__name__
-    expected = {"sqlite": "SwedishSQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}
+    expected = {
+        "sqlite": "SwedishSQLiteSearchBackend",
+        "postgresql": "SwedishPostgresSearchBackend",
+    }
     assert name == expected[connection.vendor]
 
 

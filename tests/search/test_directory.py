@@ -113,3 +113,19 @@ def test_no_hits_link_to_the_directory(db, client, directory_index):
 def test_competences_are_suggested_when_misspelt(db, client, biogas_company):
     html = search(client, q="laddinfrastruktr").content.decode()
     assert ">laddinfrastruktur</a>" in html
+
+
+def test_searchable_organisations_are_exactly_the_listed_ones(db, directory_index, admin_user):
+    from directory.models import OrganisationPage
+    from search.registry import searchable_pages
+
+    listed = organisation(directory_index, title="Listad AB")
+    delisted = organisation(directory_index, title="Avförd AB")
+    delist(delisted, user=admin_user, reason="Har lämnat rådet.")
+    draft = organisation(directory_index, title="Utkast AB", live=False)
+    odd = organisation(directory_index, title="Udda AB")
+    OrganisationPage.objects.filter(pk=odd.pk).update(delisted_at=timezone.now())
+    searchable = set(searchable_pages().type(OrganisationPage).values_list("pk", flat=True))
+    assert searchable == set(OrganisationPage.objects.listed().values_list("pk", flat=True))
+    assert searchable == {listed.pk}
+    assert draft.pk not in searchable

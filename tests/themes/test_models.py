@@ -117,3 +117,22 @@ def test_theme_page_refuses_a_main_image_without_alt_text(theme_index, energy):
     assert "alternativtext" in error.value.message_dict["image"][0]
     page.image = ImageFactory(description="Vindkraftverk på en fjällrygg.")
     page.full_clean()
+
+
+@pytest.mark.django_db
+def test_a_theme_with_a_theme_page_cannot_be_deleted(admin_client, theme_index, energy):
+    from wagtail.models import ReferenceIndex
+
+    from tests.themes.factories import ThemePageFactory
+
+    ThemePageFactory(parent=theme_index, theme=energy)
+    url = f"/admin/snippets/themes/theme/delete/{energy.pk}/"
+    # Wagtail's reference index knows the theme page and refuses.
+    assert admin_client.post(url).status_code in {302, 403}
+    assert Theme.objects.filter(pk=energy.pk).exists()
+    # Before the background worker has indexed the page, the protected key still holds.
+    ReferenceIndex.objects.all().delete()
+    response = admin_client.post(url, follow=True)
+    assert response.status_code == 200
+    assert Theme.objects.filter(pk=energy.pk).exists()
+    assert "har en temasida och kan inte raderas" in response.content.decode()

@@ -1,18 +1,19 @@
 """Who fits whom: "Kan vara intressanta för er" and "Kan erbjuda det här".
 
 The overlap between one organisation's seeks and the others' offers (and the other way
-round) is counted in the database with filtered joins and a GROUP BY, so the number of
-queries does not depend on how many organisations there are. Only the handful of matches
+round) is counted in the database, so the number of queries does not depend on how many
+organisations there are. Only the handful of matches
 shown are loaded, with their tags, to write the reasons.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, FilteredRelation, IntegerField, Q, Value
+from django.db import connection
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from directory.filters import by_name, swedish_sort_key
-from directory.models import OrganisationPage
+from directory.filters import SWEDISH_COLLATION, swedish_sort_key
+from directory.models import OfferedCompetence, OrganisationPage, SoughtCompetence
 
 MATCH_LIMIT = 6
 
@@ -36,32 +37,56 @@ class Match:
     reasons: list[str] = field(default_factory=list)
 
 
-def _ranked(queryset, relations: list[tuple[str, list[int]]], limit: int):
-    """Organisations ranked by how many of the given tags they have on the given relations.
+def _ranked(candidates, relations: list[tuple[type, list[int]]], limit: int) -> list:
+    """Organisations ranked by how many of the given tags they have in the given link tables.
 
-    `relations` pairs a link-table relation (offered_items, sought_items) with tag ids.
+    `relations` pairs a link table (OfferedCompetence, SoughtCompetence) with tag ids;
+    `candidates` is a queryset of the organisations that may be suggested. The overlap is
+    counted on the link tables alone (GROUP BY per table, then summed) and only then joined
+    to the candidates: on ten thousand organisations that takes milliseconds, where joining
+    every organisation to both tables first takes a tenth of a second.
     """
-    score = Value(0, output_field=IntegerField())
-    annotations = {}
-    for index, (relation, tag_ids) in enumerate(relations):
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    for model, tag_ids in relations:
         if not tag_ids:
             continue
-        alias = f"match_{index}"
-        annotations[alias] = FilteredRelation(
-            relation, condition=Q(**{f"{relation}__tag_id__in": tag_ids})
+        item = quote(model._meta.get_field("content_object").column)
+        tag = quote(model._meta.get_field("tag").column)
+        placeholders = ", ".join(["%s"] * len(tag_ids))
+        # Only quoted table and column names from the models go into the text; the tag
+        # ids are parameters.
+        parts.append(
+            f"SELECT {item} AS org, COUNT(*) AS n FROM {quote(model._meta.db_table)} "  # noqa: S608
+            f"WHERE {tag} IN ({placeholders}) GROUP BY {item}"
         )
-    if not annotations:
+        params.extend(tag_ids)
+    if not parts:
         return []
-    queryset = queryset.annotate(**annotations)
-    for alias in annotations:
-        queryset = queryset.annotate(**{f"{alias}_count": Count(alias, distinct=True)})
-        score = score + F(f"{alias}_count")
-    return list(
-        queryset.annotate(score=score)
-        .filter(score__gt=0)
-        .with_card_data()
-        .order_by("-score", by_name("title"), "pk")[:limit]
+    candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
+    page_table = quote(Page._meta.db_table)
+    title = f"p.{quote('title')}"
+    name_order = (
+        f'{title} COLLATE "{SWEDISH_COLLATION}"'
+        if connection.vendor == "postgresql"
+        else f"LOWER({title})"
     )
+    sql = (
+        f"SELECT m.org, SUM(m.n) AS score FROM ({' UNION ALL '.join(parts)}) m "  # noqa: S608
+        f"JOIN {page_table} p ON p.{quote('id')} = m.org "
+        f"WHERE m.org IN ({candidate_sql}) "
+        f"GROUP BY m.org, {title} ORDER BY score DESC, {name_order}, m.org LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *candidate_params, limit])
+        ranking = cursor.fetchall()
+    found = OrganisationPage.objects.with_card_data().in_bulk([org for org, _score in ranking])
+    ranked = []
+    for org, score in ranking:
+        if org in found:
+            found[org].score = int(score)
+            ranked.append(found[org])
+    return ranked
 
 
 def matches_for(
@@ -78,7 +103,7 @@ def matches_for(
     candidates = OrganisationPage.objects.listed().exclude(pk=organisation.pk)
     ranked = _ranked(
         candidates,
-        [("offered_items", sorted(seek_ids)), ("sought_items", sorted(offer_ids))],
+        [(OfferedCompetence, sorted(seek_ids)), (SoughtCompetence, sorted(offer_ids))],
         limit,
     )
     matches = []
@@ -98,7 +123,7 @@ def partners_for_opportunity(opportunity, limit: int = MATCH_LIMIT) -> list[Matc
     """For a need, who offers it; for an offer, who seeks it."""
     tags = list(opportunity.competences.all())
     tag_ids = {tag.pk for tag in tags}
-    relation = "offered_items" if opportunity.is_need else "sought_items"
+    relation = OfferedCompetence if opportunity.is_need else SoughtCompetence
     candidates = OrganisationPage.objects.listed().exclude(pk=opportunity.organisation_id)
     ranked = _ranked(candidates, [(relation, sorted(tag_ids))], limit)
     matches = []

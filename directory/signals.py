@@ -1,12 +1,44 @@
 """Keep delisting state and the search index in step with what editors do."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from directory.listing_state import clear_delisting, record_delisting
-from directory.models import Opportunity, OrganisationPage
+from directory.models import (
+    CompetenceTag,
+    Municipality,
+    Opportunity,
+    OrganisationPage,
+    PartnershipType,
+    SearchVersion,
+)
+from themes.models import Theme
+
+# Everything the directory's search results and counts depend on. Saving an organisation
+# or an opportunity also bumps the version after its tags are written (see their save()).
+SEARCH_INPUTS = [
+    OrganisationPage,
+    Opportunity,
+    CompetenceTag,
+    PartnershipType,
+    Municipality,
+    Theme,
+    PageViewRestriction,
+]
+
+
+def search_inputs_changed(sender, **kwargs):
+    SearchVersion.bump()
+
+
+for _model in SEARCH_INPUTS:
+    post_save.connect(search_inputs_changed, sender=_model, dispatch_uid=f"directory-{_model}")
+    post_delete.connect(
+        search_inputs_changed, sender=_model, dispatch_uid=f"directory-del-{_model}"
+    )
 
 
 @receiver(page_unpublished, sender=OrganisationPage)

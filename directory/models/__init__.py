@@ -18,6 +18,7 @@ from directory.models.taxonomy import (
     SizeClass,
     SoughtCompetence,
 )
+from directory.models.version import SearchVersion
 
 __all__ = [
     "STALE_AFTER",
@@ -34,6 +35,7 @@ __all__ = [
     "OrganisationPageQuerySet",
     "OrganisationType",
     "PartnershipType",
+    "SearchVersion",
     "SizeClass",
     "SoughtCompetence",
 ]

@@ -171,6 +171,9 @@ class Opportunity(index.Indexed, ClusterableModel):
 
         index.insert_or_update_object(self)
         reindex_organisation(self.organisation_id)
+        from directory.models.version import SearchVersion
+
+        SearchVersion.bump()
 
     def competences_text(self) -> str:
         return " ".join(tag.name for tag in self.competences.all())

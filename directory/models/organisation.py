@@ -379,6 +379,9 @@ class OrganisationPage(BasePage):
             # The search entry includes the tags, which ClusterableModel writes after the
             # row (and after post_save, where the search index is normally updated).
             index.insert_or_update_object(self)
+            from directory.models.version import SearchVersion
+
+            SearchVersion.bump()
         return result
 
     @classmethod

@@ -123,7 +123,7 @@ def test_organisation_page_queries_do_not_grow_with_the_directory(
     assert html.count('class="card match-card"') == 6
 
 
-QUERIES_ORGANISATION_PAGE = 31
+QUERIES_ORGANISATION_PAGE = 32
 
 
 @pytest.mark.django_db

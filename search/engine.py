@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from search import cache as search_cache
 from search import registry
 from search.backends import backend_errors
 from search.highlight import block_text, excerpt, mark_terms, plain_text
@@ -211,21 +212,28 @@ class SiteSearch:
                 counts[entry.key] = found
         return counts
 
+    def _compute_counts(self) -> dict:
+        counts, operator = self._count("and"), "and"
+        if not counts and len(self.query.content_terms) > 1:
+            # Nothing has every word: show what has any of them, and say so.
+            or_counts = self._count("or")
+            if or_counts:
+                counts, operator = or_counts, "or"
+        return {"counts": counts, "operator": operator}
+
     @cached_property
     def counts(self) -> dict[str, int]:
         if not self.query.searchable:
             return {}
         try:
-            counts = self._count("and")
-            if not counts and len(self.query.content_terms) > 1:
-                # Nothing has every word: show what has any of them, and say so.
-                counts = self._count("or")
-                if counts:
-                    self.operator = "or"
-            return counts
+            answer = search_cache.cached(
+                ("counts", self.query.backend_string), self._compute_counts
+            )
         except backend_errors() as error:
             self._fail(error)
             return {}
+        self.operator = answer["operator"]
+        return answer["counts"]
 
     @property
     def total(self) -> int:
@@ -261,7 +269,7 @@ class SiteSearch:
     def _source_total(self, source) -> int:
         return sum(self.counts.get(entry.key, 0) for entry in source.types)
 
-    def _fetch(self, start: int, stop: int) -> list:
+    def _rank(self, start: int, stop: int) -> list:
         """The objects ranked start..stop over every source with hits."""
         live = [source for source in self.sources if self._source_total(source)]
         if not live:
@@ -276,6 +284,47 @@ class SiteSearch:
                 scored.append((-(sign * (obj._score or 0)), order, position, obj))
         scored.sort(key=lambda item: item[:3])
         return [item[3] for item in scored[start:stop]]
+
+    def _fetch(self, start: int, stop: int) -> list:
+        """The ranked objects, their order cached by id (see search.cache)."""
+        computed = []
+
+        def rank_ids():
+            computed.extend(self._rank(start, stop))
+            return [self._ref(obj) for obj in computed]
+
+        parts = (
+            "ids",
+            self.query.backend_string,
+            self.operator,
+            self.selected.key if self.selected else "",
+            start,
+            stop,
+        )
+        refs = search_cache.cached(parts, rank_ids)
+        return computed if computed else self._load(refs)
+
+    @staticmethod
+    def _ref(obj) -> tuple[str, int]:
+        if isinstance(obj, Page):
+            return ("page", obj.pk)
+        return (obj._meta.label_lower, obj.pk)
+
+    def _load(self, refs) -> list:
+        """Objects by ref, through the same visibility filters as the search itself."""
+        wanted: dict[str, list] = {}
+        for label, pk in refs:
+            wanted.setdefault(label, []).append(pk)
+        found = {}
+        if "page" in wanted:
+            for page in self._searchable_pages.filter(pk__in=wanted["page"]).specific():
+                found[("page", page.pk)] = page
+        for entry in registry.object_types():
+            label = entry.models[0]._meta.label_lower
+            if label in wanted:
+                for obj in self._visible_objects[entry.key].filter(pk__in=wanted[label]):
+                    found[(label, obj.pk)] = obj
+        return [found[tuple(ref)] for ref in refs if tuple(ref) in found]
 
     def page(self, number):
         """A Django paginator page of Hits; bad page numbers give the nearest real page."""

@@ -36,7 +36,7 @@ def search(request):
     requested_page = request.GET.get("page", "1").strip() or "1"
     results = site_search.page(requested_page) if query else None
     first_view = requested_page == "1" and not type_key
-    if query and first_view and not site_search.failed:
+    if query and first_view and request.method == "GET" and not site_search.failed:
         # Counted once per search: not again for its other pages or type filters.
         record_search(query, site_search.total, request.headers.get("User-Agent", ""))
 

@@ -128,7 +128,12 @@ def live_backend(db):
 
 def analyze(backend, text, analyzer="default"):
     index = backend.get_index_for_model(Page)
-    response = backend.es.indices.analyze(index=index.name, analyzer=analyzer, text=text)
+    if "OpenSearch" in type(backend).__name__:  # opensearch-py takes a request body
+        response = backend.es.indices.analyze(
+            index=index.name, body={"analyzer": analyzer, "text": text}
+        )
+    else:
+        response = backend.es.indices.analyze(index=index.name, analyzer=analyzer, text=text)
     return {token["token"] for token in response["tokens"]}
 
 

@@ -58,6 +58,11 @@ def test_follow_up_views_of_the_same_search_are_not_counted_again(db, client, ma
     assert WeeklyQuery.objects.get().searches == 1
 
 
+def test_head_requests_are_not_counted(db, client, home_page):
+    client.head(reverse("search:search"), {"q": "biogas"}, HTTP_USER_AGENT=BROWSER)
+    assert not WeeklyQuery.objects.exists()
+
+
 def test_long_queries_are_capped(db):
     record_search(SearchQuery.from_input("klimat " * 50), hits=3, user_agent=BROWSER)
     assert len(WeeklyQuery.objects.get().query) <= MAX_STORED_QUERY_LENGTH

@@ -1,0 +1,45 @@
+"""Cached search answers: cheaper repeats, never a stale unpublished hit."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Page
+
+from search import cache as search_cache
+
+
+def search(client, **params):
+    response = client.get(reverse("search:search"), params)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response):
+    return [hit.obj.title for hit in response.context["hits"]]
+
+
+def test_a_repeated_search_skips_the_full_text_queries(db, client, make_page):
+    make_page("Vätgas i Jämtland")
+    with CaptureQueriesContext(connection) as first:
+        search(client, q="vätgas")
+    with CaptureQueriesContext(connection) as again:
+        assert titles(search(client, q="vätgas")) == ["Vätgas i Jämtland"]
+    assert len(again.captured_queries) < len(first.captured_queries)
+
+
+def test_publishing_and_unpublishing_start_a_new_generation(db, client, make_page):
+    page = make_page("Vätgas i Jämtland")
+    before = search_cache.generation()
+    search(client, q="vätgas")
+    page.unpublish()
+    assert search_cache.generation() > before
+    assert titles(search(client, q="vätgas")) == []
+    make_page("Vätgasbussar i Östersund")
+    assert titles(search(client, q="vätgasbussar")) == ["Vätgasbussar i Östersund"]
+
+
+def test_a_change_without_signals_still_never_shows_an_unpublished_page(db, client, make_page):
+    page = make_page("Vätgas i Jämtland")
+    assert titles(search(client, q="vätgas")) == ["Vätgas i Jämtland"]
+    Page.objects.filter(pk=page.pk).update(live=False)  # no signal, the cache is not told
+    assert titles(search(client, q="vätgas")) == []

@@ -82,6 +82,21 @@ def _tree_paths(index_page: Page, count: int) -> list[str]:
     return [Page._get_path(index_page.path, index_page.depth + 1, start + i) for i in range(count)]
 
 
+def insert_page_rows(parent: Page, pages: list) -> None:
+    """Write specific pages built with _tree_paths() paths under `parent`, in batches: the
+    base page rows with bulk_create, each specific row with one plain INSERT."""
+    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and f.name != "id"]
+    for start in range(0, len(pages), BATCH):
+        batch = pages[start : start + BATCH]
+        rows = Page.objects.bulk_create(
+            [Page(**{f.attname: getattr(page, f.attname) for f in page_fields}) for page in batch]
+        )
+        for page, row in zip(batch, rows, strict=True):
+            page.page_ptr_id = page.pk = row.pk
+            page.save_base(raw=True, force_insert=True)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+
+
 @transaction.atomic
 def create_organisations(count: int, rng: random.Random, *, with_opportunities: float = 0.1):
     """Add `count` generated, listed organisations under the directory index page."""
@@ -148,16 +163,7 @@ def create_organisations(count: int, rng: random.Random, *, with_opportunities: 
         )
         serial += 1
 
-    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and f.name != "id"]
-    for start in range(0, len(organisations), BATCH):
-        batch = organisations[start : start + BATCH]
-        pages = Page.objects.bulk_create(
-            [Page(**{f.attname: getattr(org, f.attname) for f in page_fields}) for org in batch]
-        )
-        for org, page in zip(batch, pages, strict=True):
-            org.page_ptr_id = org.pk = page.pk
-            org.save_base(raw=True, force_insert=True)
-    Page.objects.filter(pk=index_page.pk).update(numchild=F("numchild") + count)
+    insert_page_rows(index_page, organisations)
 
     offered, sought, themed, served, partnership = [], [], [], [], []
     served_through = OrganisationPage.served_municipalities.through

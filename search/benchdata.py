@@ -13,14 +13,12 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backends
 
-from directory.bulk import BATCH, _tree_paths
+from directory.bulk import BATCH, _tree_paths, insert_page_rows
 from directory.demo_data import PLACES
 from news.models import NewsIndexPage, NewsPage
 from themes.models import Theme, ThemedPage
@@ -139,16 +137,7 @@ def generate_news(count: int, seed: int = 2030) -> int:
         )
         serial += 1
 
-    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    for start in range(0, len(items), BATCH):
-        batch = items[start : start + BATCH]
-        pages = Page.objects.bulk_create(
-            [Page(**{f.attname: getattr(item, f.attname) for f in page_fields}) for item in batch]
-        )
-        for item, page in zip(batch, pages, strict=True):
-            item.page_ptr_id = item.pk = page.pk
-            item.save_base(raw=True, force_insert=True)
-    Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
+    insert_page_rows(index, items)
 
     themed = []
     for item in items:

@@ -27,7 +27,7 @@ def test_results_show_types_excerpts_and_promotions(page, demo_server):
     promoted = page.locator(".search-promotions")
     assert promoted.get_by_role("link", name="Gå med i rådet").is_visible()
     page.goto(demo_server.url("/sok/?q=biogas"))
-    facets = page.get_by_role("navigation", name="Visa")
+    facets = page.get_by_role("navigation", name="Typ av innehåll")
     assert facets.get_by_role("link", name=re.compile(r"Nyheter \(\d+\)")).is_visible()
     assert page.locator(".search-result mark").first.inner_text().lower().startswith("biogas")
     facets.get_by_role("link", name=re.compile(r"Träffar \(\d+\)")).click()

@@ -124,3 +124,17 @@ def test_the_report_needs_the_permission(db, client, django_user_model):
         not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
     assert Page.objects.exists()
+
+
+@pytest.mark.parametrize("group", ["Sekretariat", "Redaktör"])
+def test_editors_groups_reach_the_statistics_and_the_promotions(
+    db, client, django_user_model, group
+):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(f"user-{group}", password="x" * 12)
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    assert client.get(reverse("search_statistics")).status_code == 200
+    assert client.get(reverse("wagtailsearchpromotions:index")).status_code == 200
+    assert client.get(reverse("wagtailsearchpromotions:add")).status_code == 200

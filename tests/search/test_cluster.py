@@ -182,3 +182,24 @@ def test_live_rebuild_swaps_the_alias_without_a_gap(live_backend, make_page):
     second = rebuild(live_backend)
     assert [i.name for i in alias.aliased_indices()] == [second.name]
     assert not live_backend.es.indices.exists(index=first.name)
+
+
+def test_the_site_search_queries_compile_for_the_cluster(db, home_page, offline_backend):
+    """Every filter the site search applies (live, public, unlisted organisations, the type
+    facet, visible opportunities) can be expressed in the cluster's query, offline."""
+    from search import registry
+    from search.engine import SiteSearch
+    from search.query import SearchQuery
+
+    for type_key in ["", "nyheter", "samarbeten"]:
+        site_search = SiteSearch(
+            SearchQuery.from_input("biogas Krokom"), type_key=type_key, backend=offline_backend
+        )
+        for source in site_search.sources:
+            query = source.results("and").query_compiler.get_query()
+            assert query["bool"]["filter"], query
+    pages = registry.searchable_pages()
+    compiler = offline_backend.search("biogas", pages).query_compiler
+    assert compiler._get_filterable_field("content_type_id") is not None
+    autocomplete = offline_backend.autocomplete("bio", pages).query_compiler.get_query()
+    assert autocomplete["bool"]["must"]

@@ -2,6 +2,8 @@
 
 The light stemmer follows the published rules of Jacques Savoy's light Swedish stemmer
 (the same rules Lucene's `light_swedish` applies): strip a final -s, then one suffix.
+One change: a final -s goes only after a consonant (the genitive of "klimatets",
+"kommunens"), not after a vowel, where it belongs to the word ("biogas", "vätgas").
 It is deliberately conservative; PostgreSQL and the search cluster do the real
 linguistics, this only has to bring "klimatets", "solceller" and "biogasen" close enough to
 "klimat", "solcell" and "biogas" for prefix matching and highlighting.
@@ -18,6 +20,7 @@ _SUFFIX_RULES = [
 ]
 
 WORD_RE = re.compile(r"[^\W_]+")
+VOWELS = frozenset("aeiouyåäö")
 # Shorter stems say too little to match on ("el", "is").
 MIN_STEM_LENGTH = 3
 
@@ -36,7 +39,7 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 def light_stem(word: str) -> str:
     word = word.lower()
-    if len(word) > 4 and word.endswith("s"):
+    if len(word) > 4 and word.endswith("s") and word[-2] not in VOWELS:
         word = word[:-1]
     for min_length, suffixes in _SUFFIX_RULES:
         if len(word) > min_length:

@@ -47,3 +47,5 @@ def test_light_stemmer_brings_word_forms_together():
     assert light_stem("solceller") == "solcell"
     assert light_stem("biogasen") == "biogas"
     assert light_stem("kommunerna") == "kommun"
+    assert light_stem("biogas") == "biogas"  # the s is the word's own
+    assert light_stem("vätgasen") == "vätgas"

@@ -16,23 +16,20 @@ popular state costs one small query instead of eight aggregates, and nothing is 
 served stale.
 """
 
-import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Collate, Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from directory.caching import cache_seconds, digest, remember
 from directory.models import (
     CompetenceTag,
     Municipality,
@@ -53,9 +50,6 @@ PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
 MAX_CLUSTER_HITS = 1000
-# How long counts and result pages are kept; any change to the directory replaces the
-# version they are keyed by, so this only bounds memory. 0 turns the cache off.
-CACHE_SECONDS = 600
 SWEDISH_COLLATION = "sv-x-icu"
 
 
@@ -77,6 +71,26 @@ class Option:
     label: str
     count: int
     selected: bool
+
+
+class LazyList(Sequence):
+    """A list computed on first use."""
+
+    def __init__(self, load):
+        self._load = load
+        self._items = None
+
+    @property
+    def items(self) -> list:
+        if self._items is None:
+            self._items = list(self._load())
+        return self._items
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+    def __len__(self):
+        return len(self.items)
 
 
 @dataclass(frozen=True)
@@ -372,23 +386,13 @@ class FacetedSearch(Listing):
 
     @cached_property
     def version(self) -> str:
-        return SearchVersion.current()
+        return SearchVersion.current() if cache_seconds() else ""
 
     def cached(self, name: str, compute):
-        """`compute()`, remembered until the directory changes (or CACHE_SECONDS pass)."""
-        seconds = getattr(settings, "DIRECTORY_SEARCH_CACHE_SECONDS", CACHE_SECONDS)
-        if not seconds:
-            return compute()
-        key = f"directory:{self.version}:{timezone.localdate().isoformat()}:{name}"
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, seconds)
-        return value
+        return remember(name, compute, version=self.version)
 
     def state_key(self, *extra) -> str:
-        state = repr((type(self).__name__, self.filter_pairs(), *extra))
-        return hashlib.sha256(state.encode()).hexdigest()[:32]
+        return digest(type(self).__name__, self.filter_pairs(), *extra)
 
     # Querysets
 
@@ -457,10 +461,21 @@ class FacetedSearch(Listing):
 
         count, ids = self.cached(f"page:{self.state_key(self.requested_page)}", compute)
         self.page_obj = Paginator(range(count), self.per_page).get_page(self.requested_page)
-        queryset = self.base_queryset().filter(pk__in=ids)
-        found = (decorate(queryset) if decorate else queryset).in_bulk()
-        self.page_obj.object_list = [found[pk] for pk in ids if pk in found]
+
+        def load():
+            queryset = self.base_queryset().filter(pk__in=ids)
+            found = (decorate(queryset) if decorate else queryset).in_bulk()
+            return [found[pk] for pk in ids if pk in found]
+
+        # Loaded when first used: a template whose cached fragment needs no objects
+        # costs no queries for them.
+        self.page_obj.object_list = LazyList(load)
         return self.page_obj
+
+    @property
+    def cache_timeout(self) -> int:
+        """For the templates' {% cache %} fragments (0: not cached)."""
+        return cache_seconds()
 
     # Facet options
 

@@ -12,6 +12,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from directory.caching import digest, remember
 from directory.filters import SWEDISH_COLLATION, swedish_sort_key
 from directory.models import OfferedCompetence, OrganisationPage, SoughtCompetence
 
@@ -77,9 +78,13 @@ def _ranked(candidates, relations: list[tuple[type, list[int]]], limit: int) -> 
         f"WHERE m.org IN ({candidate_sql}) "
         f"GROUP BY m.org, {title} ORDER BY score DESC, {name_order}, m.org LIMIT %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *candidate_params, limit])
-        ranking = cursor.fetchall()
+
+    def rank():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *candidate_params, limit])
+            return [tuple(row) for row in cursor.fetchall()]
+
+    ranking = remember(f"ranking:{digest(sql, params, candidate_params, limit)}", rank)
     found = OrganisationPage.objects.with_card_data().in_bulk([org for org, _score in ranking])
     ranked = []
     for org, score in ranking:

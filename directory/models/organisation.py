@@ -369,6 +369,12 @@ class OrganisationPage(BasePage):
         obj = super().with_content_json(content)
         obj.delisted_at = self.delisted_at
         obj.delisted_reason = self.delisted_reason
+        # Members confirm their details by e-mail link without a new revision (members
+        # app): publishing an older revision never moves the confirmation date back.
+        if self.last_confirmed_at and (
+            obj.last_confirmed_at is None or obj.last_confirmed_at < self.last_confirmed_at
+        ):
+            obj.last_confirmed_at = self.last_confirmed_at
         return obj
 
     # Search ------------------------------------------------------------------------

@@ -117,6 +117,11 @@ VARIABLES = {
         Variable(
             "SECURE_HSTS_SECONDS", "31536000 in production", "HSTS max-age. Only sent over HTTPS."
         ),
+        Variable(
+            "TRUSTED_PROXY_COUNT",
+            "0 in dev, 1 in production",
+            "Proxies in front of gunicorn that append to X-Forwarded-For (for rate limits).",
+        ),
         Variable("LOG_LEVEL", "INFO", "Level of the application's log output."),
         Variable(
             "DJANGO_SUPERUSER_PASSWORD",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", include("search.urls")),
     path("api/v1/directory/", directory_api.urls),
+    path("", include("members.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -195,7 +195,7 @@ class StandardPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "members.MembershipApplicationPage"]
     summary_field = "intro"
     image_field = "image"
 

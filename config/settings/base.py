@@ -159,7 +159,7 @@ WHITENOISE_MAX_AGE = 3600
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Mail goes out from background tasks (see core.tasks); Django 6.1 MAILERS.
+# Mail goes out from background tasks (see members.mail); Django 6.1 MAILERS.
 MAILERS = mailers_from_url(env.get_str("EMAIL_URL", "smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = env.get_str(
     "DEFAULT_FROM_EMAIL", "Miljö- och klimatrådet <noreply@klimatradet.localhost>"
@@ -173,7 +173,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Management commands `manage.py run_periodic` runs, as (command, every N seconds).
 # publish_scheduled publishes and unpublishes pages at their go_live_at / expire_at.
-PERIODIC_COMMANDS = [("publish_scheduled", 60)]
+PERIODIC_COMMANDS = [
+    ("publish_scheduled", 60),
+    # members: e-mail retries, yearly reminders, delisting of stale listings, retention.
+    ("send_queued_email", 60),
+    ("send_listing_reminders", 3600),
+    ("delist_stale_listings", 3600),
+    ("purge_personal_data", 3600),
+]
 
 # Content-Security-Policy from Django's own middleware: nothing from other hosts,
 # no inline script (a nonce is available where unavoidable).
@@ -209,6 +216,19 @@ PERMISSIONS_POLICY = (
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Messages live in the session (members and staff are logged in), never in a cookie of
+# their own: the only cookies are the session and CSRF cookies.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Staff log in to the admin with their username; members log in to Min organisation with
+# their e-mail address (members.backends), which only the member login form asks for.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "members.backends.MemberEmailBackend",
+]
+# Proxies in front of the app that append to X-Forwarded-For: the rate limits of the
+# public forms count the address that many entries from the right.
+TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Miljö- och klimatrådet i Jämtlands län"

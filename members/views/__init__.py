@@ -1,0 +1,10 @@
+"""Views of the membership app: joining (join), contacting (contact), logging in (auth)
+and the members' own pages (account)."""
+
+from django.utils.cache import add_never_cache_headers
+
+
+def private(response):
+    """Forms and personal pages: never stored by a browser cache or a proxy."""
+    add_never_cache_headers(response)
+    return response

@@ -106,7 +106,7 @@ def test_opportunities_are_suggested_by_the_autocomplete(db, client, biogas_comp
 
 def test_no_hits_link_to_the_directory(db, client, directory_index):
     html = search(client, q="xyzzy").content.decode()
-    assert "Bläddra bland organisationerna i Hitta samarbetspartner" in html
+    assert "Bläddra bland organisationerna under Hitta samarbetspartner" in html
     assert 'href="/samarbetspartner/"' in html
 
 

@@ -105,7 +105,11 @@ def related_by_theme(page: OrganisationPage, theme_ids: list[int]) -> dict:
 
 
 def organisation_page_context(page: OrganisationPage, request) -> dict:
-    index_page = DirectoryIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
+    index_page = (
+        DirectoryIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
+        if page.path
+        else None
+    ) or directory_index_page(request)
     themes = list(page.themes.all())
     opportunities = attach_opportunity_urls(
         list(

@@ -78,6 +78,24 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
         return opportunity_detail(self, request, int(pk), slug)
 
+    def get_sitemap_urls(self, request=None):
+        """The page, the list of opportunities and every current opportunity."""
+        from directory.models.opportunity import Opportunity
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        base = base.rstrip("/") + "/"
+        opportunities = Opportunity.objects.public().only("pk", "title", "updated_at")
+        urls.append({"location": base + self.reverse_subpage("opportunities").lstrip("/")})
+        for opportunity in opportunities:
+            path = self.reverse_subpage(
+                "opportunity", kwargs={"pk": opportunity.pk, "slug": opportunity.slug}
+            )
+            urls.append({"location": base + path.lstrip("/"), "lastmod": opportunity.updated_at})
+        return urls
+
     def opportunity_url(self, opportunity) -> str:
         return self.url + self.reverse_subpage(
             "opportunity", kwargs={"pk": opportunity.pk, "slug": opportunity.slug}

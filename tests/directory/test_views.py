@@ -198,3 +198,29 @@ def test_theme_pages_show_organisations_and_open_needs(client, theme_index, haul
     assert "Storsjöåkeriet AB" in html
     assert "Aktuella behov inom temat" in html and "Biogas till bussar" in html
     assert "/samarbetspartner/?theme=energiomstallning" in html
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_organisations_and_current_opportunities(
+    client, directory_index, haulier
+):
+    need = OpportunityFactory(organisation=haulier, title="Laddplatser")
+    OpportunityFactory(
+        organisation=haulier,
+        title="Gammalt",
+        valid_until=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/samarbetspartner/storsjoakeriet-ab/" in xml or haulier.url in xml
+    assert "/samarbetspartner/mojligheter/</loc>" in xml
+    assert f"/samarbetspartner/mojligheter/{need.pk}-laddplatser/</loc>" in xml
+    assert "gammalt" not in xml
+
+
+@pytest.mark.django_db
+def test_editors_can_preview_an_organisation(admin_client, haulier):
+    from django.urls import reverse
+
+    response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[haulier.pk]))
+    assert response.status_code == 200
+    assert "Storsjöåkeriet AB" in response.content.decode()

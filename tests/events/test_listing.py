@@ -95,3 +95,11 @@ def test_listing_query_count_does_not_grow_with_the_events(
     client.get(path)
     with django_assert_num_queries(EVENT_LISTING_QUERIES):
         assert client.get(path).status_code == 200
+
+
+def test_calendar_events_and_the_past_view_are_in_the_sitemap(client, event_index, events):
+    event_index.save_revision().publish()
+    events[0].save_revision().publish()
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ["/traffar/", "/traffar/tidigare/", events[0].url]:
+        assert f"<loc>http://localhost{path}</loc><lastmod>" in xml, path

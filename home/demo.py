@@ -215,23 +215,55 @@ PRIVACY_BODY = [
         "verksamhet, vad organisationen erbjuder och söker. Uppgifter om organisationer är inte "
         "personuppgifter. Vi samlar aldrig in organisationsnummer för enskilda firmor, eftersom "
         "det är ägarens personnummer.</p>"
+        "<p>En organisation visas i katalogen bara om den har samtyckt till det. Samtycket kan "
+        "tas tillbaka när som helst under Min organisation; då tas organisationen bort ur "
+        "katalogen direkt, men uppgifterna raderas inte.</p>"
     ),
-    h2("Kontaktpersoner"),
+    h2("Ansökan om medlemskap"),
     p(
-        "<p>När en organisation går med anger den en kontaktperson: namn, roll, e-postadress och "
-        "telefonnummer. Vi använder uppgifterna för att administrera medlemskapet och för att "
-        "förmedla kontakter. Kontaktpersonens namn och roll visas i katalogen bara om "
-        "kontaktpersonen har samtyckt till det. E-postadressen och telefonnumret visas aldrig "
-        "på webbplatsen: meddelanden via kontaktformuläret skickas vidare av oss.</p>"
-        "<p>Du kan när som helst ta tillbaka ditt samtycke, lika enkelt som du gav det, under "
-        "Min organisation eller genom att skriva till sekretariatet. Vi sparar vad du samtyckt "
-        "till, vilken version av texten du såg och när.</p>"
+        "<p>När du ansöker om medlemskap sparar vi organisationens uppgifter och "
+        "kontaktpersonens namn, roll, e-postadress och telefonnummer. Vi skickar en länk till "
+        "e-postadressen; först när du har bekräftat den går ansökan till sekretariatet. "
+        "Ansökningar som aldrig bekräftas raderas efter 30 dagar. När sekretariatet har "
+        "beslutat får kontaktpersonen besked per e-post, och vid godkännande ett konto för "
+        "att logga in under Min organisation.</p>"
+    ),
+    h2("Kontaktpersoner och konton"),
+    p(
+        "<p>Vi använder kontaktpersonens uppgifter för att administrera medlemskapet, skicka "
+        "kallelser och förmedla kontakter. Kontaktpersonens namn och roll visas i katalogen "
+        "bara om kontaktpersonen har samtyckt till det. E-postadressen och telefonnumret visas "
+        "aldrig på webbplatsen, i öppna data eller i exporter: meddelanden via "
+        "kontaktformuläret skickas vidare av oss.</p>"
+        "<p>Den som loggar in under Min organisation har ett konto med namn, e-postadress och "
+        "lösenord (sparat som en kontrollsumma, aldrig i klartext). Medlemmar kan bjuda in "
+        "kollegor; en inbjudan gäller i sju dagar och raderas efter 30 dagar.</p>"
+        "<p>En gång om året ber vi kontaktpersonen bekräfta att uppgifterna stämmer. En "
+        "organisation som inte har bekräftat sina uppgifter på 13 månader, trots påminnelser, "
+        "tas bort ur katalogen tills den bekräftar igen. Uppgifterna raderas inte.</p>"
+    ),
+    h2("Samtycken"),
+    p(
+        "<p>Du kan när som helst ta tillbaka ett samtycke, lika enkelt som du gav det: med en "
+        "knapp under Min organisation, eller genom att skriva till sekretariatet. Vi sparar "
+        "vad du samtyckt till, den exakta texten du såg och när du gav eller tog tillbaka "
+        "samtycket.</p>"
     ),
     h2("Meddelanden via kontaktformulären"),
     p(
         "<p>När du skickar ett meddelande till en organisation sparar vi ditt namn, din "
         "organisation, din e-postadress och meddelandet för att kunna leverera det och hindra "
-        "missbruk. Meddelanden raderas automatiskt efter 90 dagar.</p>"
+        "missbruk. Mottagaren får din e-postadress så att hen kan svara dig, och du får en "
+        "kopia. Meddelanden raderas automatiskt efter 90 dagar. Sekretariatet ser bara hur "
+        "många meddelanden som skickas, aldrig vad de innehåller.</p>"
+        "<p>För att hindra skräppost räknar vi under en kort tid, högst ett dygn, hur många "
+        "formulär som skickas från samma nätadress och e-postadress. Vi sparar då bara en "
+        "kontrollsumma av adressen, aldrig själva adressen.</p>"
+    ),
+    h2("E-post från webbplatsen"),
+    p(
+        "<p>Vi sparar de e-postbrev webbplatsen skickar tills de har kommit fram, och raderar "
+        "dem 30 dagar efter att de skickats (90 dagar om de inte gick att leverera).</p>"
     ),
     h2("Allmänna handlingar"),
     p(
@@ -243,18 +275,20 @@ PRIVACY_BODY = [
     ),
     h2("Kakor"),
     p(
-        "<p>Webbplatsen använder inga kakor för besökare som inte är inloggade, ingen "
-        "webbanalys och inga tjänster från andra webbplatser. När du loggar in som medlem eller "
-        "redaktör används två nödvändiga kakor: en sessionskaka som håller dig inloggad och en "
-        "säkerhetskaka (CSRF) som skyddar formulären. De behövs för tjänsten och kräver därför "
-        "inget samtycke.</p>"
+        "<p>Webbplatsen använder ingen webbanalys och inga tjänster från andra webbplatser, och "
+        "när du bara läser sidorna sparas inga kakor. När du öppnar ett formulär, till exempel "
+        "ansökan, kontaktformuläret eller inloggningen, sparas en säkerhetskaka (CSRF) som "
+        "skyddar formuläret mot förfalskade inskick. När du loggar in som medlem eller "
+        "redaktör används dessutom en sessionskaka som håller dig inloggad. Båda behövs för "
+        "tjänsten och kräver därför inget samtycke.</p>"
     ),
     h2("Dina rättigheter"),
     p(
         "<p>Du har rätt att få veta vilka uppgifter vi har om dig, att få felaktiga uppgifter "
         "rättade, att få uppgifter raderade eller begränsade när lagen medger det och att "
-        "invända mot behandlingen. Inloggade medlemmar kan ladda ner alla uppgifter vi har om "
-        "organisationen och kontaktpersonen.</p>"
+        "invända mot behandlingen. Inloggade medlemmar kan själva rätta uppgifterna, ladda ner "
+        "allt vi har om organisationen och kontaktpersonen som en fil och be oss ta bort "
+        "uppgifter. Vi svarar på en begäran inom en månad.</p>"
         "<p>Kontakta sekretariatet på sekretariatet@klimatradet.example, eller Region Jämtland "
         "Härjedalens dataskyddsombud. Om du anser att vi behandlar dina uppgifter felaktigt kan "
         "du lämna klagomål till Integritetsskyddsmyndigheten (IMY).</p>"

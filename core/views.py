@@ -33,6 +33,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /sok/",
+        "Disallow: /min-organisation/",
+        "Disallow: /kontakta/",
         "",
         f"Sitemap: {sitemap_url}",
         "",

@@ -63,7 +63,7 @@ class MemberForm(forms.Form):
 
     def field_sections(self) -> list[dict]:
         if not self.sections:
-            return [{"heading": None, "fields": [f for f in self if not f.is_hidden]}]
+            return [{"heading": None, "fields": self.visible_fields()}]
         return [
             {"heading": heading, "help": help_text, "fields": [self[name] for name in names]}
             for heading, help_text, names in self.sections

@@ -13,7 +13,7 @@
 import datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowState
@@ -130,7 +130,11 @@ def confirm(token: str, *, notify: bool = True) -> MembershipApplication:
         raise tokens.LinkError("used")
     if application.org_number and org_number_owner(application.org_number):
         raise ApplicationConflict
-    page = create_draft(application)
+    try:
+        with transaction.atomic():
+            page = create_draft(application)
+    except IntegrityError:  # the same number confirmed in parallel
+        raise ApplicationConflict from None
     application.status = ApplicationStatus.SUBMITTED
     application.confirmed_at = timezone.now()
     application.nonce = ""

@@ -98,6 +98,8 @@ class OutgoingEmailViewSet(SnippetViewSet):
         "template", "to", "reply_to", "subject", "status", "attempts", "next_attempt_at",
         "last_error", "created_at", "sent_at",
     ]  # fmt: skip
+    # Never the body: a contact message's text is for its recipient only.
+    panels = [FieldPanel("status")]
 
 
 class MembersViewSetGroup(ViewSetGroup):

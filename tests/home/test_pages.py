@@ -4,6 +4,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from members.models import MembershipApplicationPage
 from tests.factories import StandardPageFactory, make_home_page
 
 
@@ -19,7 +20,7 @@ class TestPageTypes(WagtailPageTestCase):
 
     def test_standard_pages_live_under_home_or_other_standard_pages(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, MembershipApplicationPage})
 
     def test_editor_can_create_a_standard_page_with_body_blocks(self):
         self.assertCanCreate(

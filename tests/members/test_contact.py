@@ -1,6 +1,5 @@
 """Kontakta: messages reach the contact person; their address never reaches a page."""
 
-
 import pytest
 from django.core import mail
 from django.core.cache import cache

@@ -132,7 +132,9 @@ def test_a_rolled_back_request_sends_nothing_with_the_database_backend(settings)
     assert not DBTaskResult.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+# The worker commits and closes connections, so this test runs outside the test transaction;
+# serialized_rollback restores the data migrations made (root page, groups, workflows).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_db_worker_runs_our_tasks_and_wagtails(settings, home_page):
     """Our tasks use django.tasks, Wagtail's use the django_tasks package: one worker runs both."""
     from django_tasks_db.models import DBTaskResult

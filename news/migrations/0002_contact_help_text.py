@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0001_initial'),
+        ("news", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='newspage',
-            name='contact',
-            field=models.ForeignKey(blank=True, help_text='Den som kan svara på frågor om nyheten. Lägg till nya under Snuttar, Kontaktpersoner för nyheter.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.newscontact', verbose_name='kontaktperson'),
+            model_name="newspage",
+            name="contact",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Den som kan svara på frågor om nyheten. Lägg till nya under Snuttar, Kontaktpersoner för nyheter.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="news.newscontact",
+                verbose_name="kontaktperson",
+            ),
         ),
     ]

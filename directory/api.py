@@ -6,8 +6,10 @@ Invalid filter values are ignored, as on the page.
 """
 
 import datetime
+import json
 from typing import Annotated
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from ninja import NinjaAPI, Query, Schema
@@ -20,6 +22,7 @@ from directory.models.organisation import LOGO_PAGE_SPEC
 from directory.views import attach_opportunity_urls, directory_index_page
 
 CACHE_SECONDS = 300
+JSON_TYPE = "application/json; charset=utf-8"
 
 
 def _lenient_int(value):
@@ -270,22 +273,35 @@ class OpportunityFilters(Schema):
 # schemas above describe the parameters in the OpenAPI document.
 
 
+def _json_response(request, search, kind: str, facets: bool, build) -> HttpResponse:
+    """The JSON body, kept until the directory changes (per state, page, host and scheme)."""
+    key = search.state_key(kind, search.requested_page, facets, request.scheme, request.get_host())
+
+    def render():
+        return json.dumps(build(), cls=DjangoJSONEncoder, ensure_ascii=False)
+
+    response = HttpResponse(search.cached(f"api:{key}", render), content_type=JSON_TYPE)
+    _cache(response)
+    return response
+
+
 @api.get(
     "/organisations/",
     response=OrganisationList,
     summary="Organisationer i katalogen",
     tags=["Organisationer"],
 )
-def organisations(
-    request: HttpRequest, response: HttpResponse, filters: Query[OrganisationFilters]
-):
+def organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
     """Listade organisationer, filtrerade som på sidan Hitta samarbetspartner."""
     search = OrganisationSearch(request.GET, base_url=request.path)
-    page_obj = search.page(decorate=lambda queryset: queryset.with_api_data())
-    data = _page_out(search, page_obj, request, filters.facets)
-    data["results"] = [organisation_out(org, request) for org in page_obj.object_list]
-    _cache(response)
-    return data
+
+    def build():
+        page_obj = search.page(decorate=lambda queryset: queryset.with_api_data())
+        data = _page_out(search, page_obj, request, filters.facets)
+        data["results"] = [organisation_out(org, request) for org in page_obj.object_list]
+        return data
+
+    return _json_response(request, search, "organisations", filters.facets, build)
 
 
 @api.get(
@@ -294,12 +310,15 @@ def organisations(
     summary="Aktuella samarbetsmöjligheter",
     tags=["Samarbetsmöjligheter"],
 )
-def opportunities(request: HttpRequest, response: HttpResponse, filters: Query[OpportunityFilters]):
+def opportunities(request: HttpRequest, filters: Query[OpportunityFilters]):
     """Publicerade, inte utgångna behov och erbjudanden från listade organisationer."""
     search = OpportunitySearch(request.GET, base_url=request.path)
-    page_obj = search.page(decorate=lambda queryset: queryset.with_card_data())
-    attach_opportunity_urls(page_obj.object_list, directory_index_page(request))
-    data = _page_out(search, page_obj, request, filters.facets)
-    data["results"] = [opportunity_out(item, request) for item in page_obj.object_list]
-    _cache(response)
-    return data
+
+    def build():
+        page_obj = search.page(decorate=lambda queryset: queryset.with_card_data())
+        attach_opportunity_urls(page_obj.object_list, directory_index_page(request))
+        data = _page_out(search, page_obj, request, filters.facets)
+        data["results"] = [opportunity_out(item, request) for item in page_obj.object_list]
+        return data
+
+    return _json_response(request, search, "opportunities", filters.facets, build)

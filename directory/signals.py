@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished
 from directory.listing_state import clear_delisting, record_delisting
 from directory.models import (
     CompetenceTag,
+    ContactPerson,
     Municipality,
     Opportunity,
     OrganisationPage,
@@ -17,11 +18,13 @@ from directory.models import (
 )
 from themes.models import Theme
 
-# Everything the directory's search results and counts depend on. Saving an organisation
-# or an opportunity also bumps the version after its tags are written (see their save()).
-SEARCH_INPUTS = [
+# Everything the directory's cached results, counts and page fragments depend on. Saving an
+# organisation or an opportunity also bumps the version after its tags are written (see
+# their save()).
+CACHE_INPUTS = [
     OrganisationPage,
     Opportunity,
+    ContactPerson,
     CompetenceTag,
     PartnershipType,
     Municipality,
@@ -34,7 +37,7 @@ def search_inputs_changed(sender, **kwargs):
     SearchVersion.bump()
 
 
-for _model in SEARCH_INPUTS:
+for _model in CACHE_INPUTS:
     post_save.connect(search_inputs_changed, sender=_model, dispatch_uid=f"directory-{_model}")
     post_delete.connect(
         search_inputs_changed, sender=_model, dispatch_uid=f"directory-del-{_model}"

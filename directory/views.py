@@ -3,13 +3,21 @@
 from django.apps import apps
 from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from directory import csvio
-from directory.filters import OpportunitySearch, OrganisationSearch
+from directory.caching import cache_seconds
+from directory.filters import LazyList, OpportunitySearch, OrganisationSearch
 from directory.jsonld import organisation_structured_data
 from directory.matching import matches_for, partners_for_opportunity
-from directory.models import DirectoryIndexPage, Opportunity, OpportunityKind, OrganisationPage
+from directory.models import (
+    DirectoryIndexPage,
+    Opportunity,
+    OpportunityKind,
+    OrganisationPage,
+    SearchVersion,
+)
 from themes.models import ThemedPage
 
 RELATED_LIMIT = 3
@@ -105,39 +113,55 @@ def related_by_theme(page: OrganisationPage, theme_ids: list[int]) -> dict:
 
 
 def organisation_page_context(page: OrganisationPage, request) -> dict:
-    index_page = (
-        DirectoryIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
-        if page.path
-        else None
-    ) or directory_index_page(request)
+    """Everything the organisation page shows.
+
+    Most of it is rendered into fragments cached until the directory changes, so the values
+    are lazy: computed only when a fragment has to be rendered again. Preview never uses
+    the cache (it shows a draft under the live page's id).
+    """
+
+    def find_index_page():
+        found = None
+        if page.path:
+            found = DirectoryIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
+        return found or directory_index_page(request)
+
+    index_page = SimpleLazyObject(find_index_page)
     themes = list(page.themes.all())
-    opportunities = attach_opportunity_urls(
-        list(
+    offers = LazyList(page.offers.all)
+    seeks = LazyList(page.seeks.all)
+
+    def opportunities():
+        current = (
             Opportunity.objects.current()
             .filter(organisation=page)
             .select_related("partnership_type")
             .prefetch_related("competences")
             .order_by("kind", "valid_until", "pk")
-        ),
-        index_page,
-    )
-    offers = list(page.offers.all())
-    seeks = list(page.seeks.all())
+        )
+        return attach_opportunity_urls(list(current), index_page)
+
+    opportunities = LazyList(opportunities)
     context = {
         "index_page": index_page,
         "offers": offers,
         "seeks": seeks,
         "page_themes": themes,
-        "objectives": list(page.environmental_objectives.all()),
-        "partnership_types": list(page.partnership_types.all()),
-        "served": list(page.served_municipalities.all()),
-        "needs": [o for o in opportunities if o.kind == OpportunityKind.NEED],
-        "offerings": [o for o in opportunities if o.kind == OpportunityKind.OFFER],
-        "matches": matches_for(page, offers=offers, seeks=seeks),
-        "contact": page.public_contact,
+        "objectives": LazyList(page.environmental_objectives.all),
+        "partnership_types": LazyList(page.partnership_types.all),
+        "served": LazyList(page.served_municipalities.all),
+        "needs": LazyList(lambda: [o for o in opportunities if o.kind == OpportunityKind.NEED]),
+        "offerings": LazyList(
+            lambda: [o for o in opportunities if o.kind == OpportunityKind.OFFER]
+        ),
+        "matches": LazyList(lambda: matches_for(page, offers=list(offers), seeks=list(seeks))),
+        "contact": SimpleLazyObject(lambda: page.public_contact),
         **related_by_theme(page, [theme.pk for theme in themes]),
     }
-    context["structured_data"] = organisation_structured_data(page, request, context)
+    # A callable: the template calls it only when the cached fragment is missing.
+    context["structured_data"] = lambda: organisation_structured_data(page, request, context)
+    seconds = 0 if getattr(request, "is_preview", False) else cache_seconds()
+    context.update(cache_timeout=seconds, cache_version=SearchVersion.current() if seconds else "")
     return context
 
 

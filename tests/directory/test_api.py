@@ -137,3 +137,12 @@ def test_the_openapi_schema_describes_both_endpoints_and_their_filters(client):
     result = schema["components"]["schemas"]["OrganisationOut"]["properties"]
     assert "email" not in str(result) and "contact" not in str(result)
     assert client.get(f"{API}/docs/").status_code == 404, "no docs page that loads other hosts"
+
+
+@pytest.mark.django_db
+def test_responses_match_the_published_schema(client, orgs):
+    """The bodies are cached JSON, not run through the schema on the way out: check them."""
+    from directory.api import OpportunityList, OrganisationList
+
+    OrganisationList.model_validate(client.get(f"{API}/organisations/?facets=1").json())
+    OpportunityList.model_validate(client.get(f"{API}/opportunities/?facets=1").json())

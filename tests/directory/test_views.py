@@ -128,6 +128,34 @@ QUERIES_ORGANISATION_PAGE = 32
 
 
 @pytest.mark.django_db
+def test_an_organisation_page_seen_before_is_mostly_cached(
+    client, haulier, partners, django_assert_num_queries
+):
+    ContactPersonFactory(organisation=haulier, name="Kim Kontaktsson", publish_name=True)
+    client.get(haulier.url)
+    with django_assert_num_queries(QUERIES_ORGANISATION_PAGE_CACHED):
+        html = client.get(haulier.url).content.decode()
+    assert "Erbjuder biogas och laddinfrastruktur, som ni söker" in html
+    assert "Kim Kontaktsson" in html and '"@type": "Organization"' in html
+
+
+QUERIES_ORGANISATION_PAGE_CACHED = 18
+
+
+@pytest.mark.django_db
+def test_preview_never_shows_a_cached_page(admin_client, client, haulier):
+    from django.urls import reverse
+
+    client.get(haulier.url)  # cache the live page
+    draft = haulier.get_latest_revision_as_object()
+    draft.short_description = "Ett helt nytt utkast."
+    draft.save_revision()
+    response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[haulier.pk]))
+    assert "Ett helt nytt utkast." in response.content.decode()
+    assert "Ett helt nytt utkast." not in client.get(haulier.url).content.decode()
+
+
+@pytest.mark.django_db
 class TestOpportunities:
     def test_the_list_page_and_an_opportunity(self, client, directory_index, haulier, partners):
         need = OpportunityFactory(

@@ -77,6 +77,10 @@ class SetPasswordForm(MemberForm, DjangoSetPasswordForm):
         )
         self.fields["new_password2"].label = _("Upprepa lösenordet")
         self.fields["new_password2"].help_text = ""
+        self.fields["new_password1"].error_messages["required"] = _("Fyll i ett nytt lösenord.")
+        self.fields["new_password2"].error_messages["required"] = _(
+            "Skriv lösenordet en gång till."
+        )
         for name in ("new_password1", "new_password2"):
             self.fields[name].widget.attrs["autocomplete"] = "new-password"
             self.fields[name].widget.attrs.pop("autofocus", None)
@@ -102,6 +106,7 @@ class AcceptInvitationForm(MemberForm):
     password2 = forms.CharField(
         label=_("Upprepa lösenordet"),
         strip=False,
+        error_messages={"required": _("Skriv lösenordet en gång till.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     submit_label = _("Skapa kontot")
@@ -131,7 +136,11 @@ class AcceptInvitationForm(MemberForm):
 
 
 class ContactPersonForm(MemberForm):
-    name = LineField(label=_("Namn"), max_length=120)
+    name = LineField(
+        label=_("Namn"),
+        max_length=120,
+        error_messages={"required": _("Fyll i kontaktpersonens namn.")},
+    )
     role = LineField(
         label=_("Roll i organisationen"),
         max_length=120,
@@ -165,6 +174,7 @@ class ContactPersonForm(MemberForm):
 class OpportunityForm(MemberForm):
     kind = forms.ChoiceField(
         label=_("Typ"),
+        error_messages={"required": _("Välj om det är ett behov eller ett erbjudande.")},
         choices=OpportunityKind.choices,
         widget=forms.RadioSelect,
         help_text=_("Behov: något ni söker en partner för. Erbjudande: något ni kan ge andra."),
@@ -177,6 +187,7 @@ class OpportunityForm(MemberForm):
     text = TextAreaField(
         label=_("Text"),
         max_length=2000,
+        error_messages={"required": _("Beskriv behovet eller erbjudandet.")},
         help_text=_(
             "Vad behövs eller erbjuds, när och i vilken omfattning. Högst 2000 tecken. Skriv "
             "inga personuppgifter här."
@@ -196,6 +207,10 @@ class OpportunityForm(MemberForm):
     )
     valid_until = forms.DateField(
         label=_("Gäller till och med"),
+        error_messages={
+            "required": _("Fyll i sista dagen inlägget ska visas."),
+            "invalid": _("Skriv datumet som åååå-mm-dd."),
+        },
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Sista dagen inlägget visas, högst ett år fram."),
     )
@@ -224,6 +239,7 @@ class InvitationForm(MemberForm):
 class RemovalRequestForm(MemberForm):
     scope = forms.ChoiceField(
         label=_("Vad vill ni att vi tar bort?"),
+        error_messages={"required": _("Välj vad vi ska ta bort.")},
         choices=RemovalScope.choices,
         widget=forms.RadioSelect,
     )

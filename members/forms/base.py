@@ -38,13 +38,33 @@ class TextAreaField(forms.CharField):
 
 
 class MemberForm(forms.Form):
-    """Base of the app's forms: rendered by members/forms/form.html."""
+    """Base of the app's forms: rendered by members/forms/form.html.
+
+    Every message says which field it is about (the error summary lists messages alone):
+    a required field left empty gets "Fyll i <label>." or "Välj <label>." unless the field
+    has its own message.
+    """
 
     template_name = "members/forms/form.html"
     required_css_class = "field--required"
     # Sections of the form: (heading, [field names]); None renders every field in order.
     sections = None
     submit_label = _("Skicka")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if (
+                field.error_messages.get("required")
+                != forms.Field.default_error_messages["required"]
+                or not field.label
+            ):
+                continue
+            label = str(field.label)
+            label = label[0].lower() + label[1:]
+            choose = isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
+            template = _("Välj %(label)s.") if choose else _("Fyll i %(label)s.")
+            field.error_messages["required"] = template % {"label": label}
 
     def error_summary(self) -> list[dict]:
         """Every error with the id of the field it belongs to, for the linked summary."""
@@ -58,7 +78,7 @@ class MemberForm(forms.Form):
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 target = f"{field.auto_id}_0"
             for message in errors:
-                items.append({"id": target, "label": field.label, "message": message})
+                items.append({"id": target, "message": message})
         return items
 
     def field_sections(self) -> list[dict]:

@@ -27,6 +27,7 @@ class ContactForm(HoneypotMixin, MemberForm):
     )
     message = TextAreaField(
         label=_("Meddelande"),
+        error_messages={"required": _("Skriv ett meddelande.")},
         max_length=MESSAGE_MAX,
         rows=8,
         help_text=_("Högst %(max)s tecken.") % {"max": MESSAGE_MAX},

@@ -131,6 +131,7 @@ class OrganisationDetailsForm(MemberForm):
     )
     head_office = forms.ModelChoiceField(
         label=_("Huvudkontor"),
+        error_messages={"required": _("Välj kommunen där huvudkontoret finns.")},
         queryset=Municipality.objects.all(),
         empty_label=_("Välj kommun"),
         help_text=_("Kommunen där organisationen har sitt huvudkontor, eller Utanför länet."),
@@ -328,6 +329,7 @@ class ApplicationForm(HoneypotMixin, OrganisationDetailsForm):
     contact_name = LineField(
         label=_("Namn"),
         max_length=120,
+        error_messages={"required": _("Fyll i kontaktpersonens namn.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         help_text=_("Kontaktpersonen ska ha mandat att företräda organisationen i rådet."),
     )
@@ -341,6 +343,7 @@ class ApplicationForm(HoneypotMixin, OrganisationDetailsForm):
     contact_email = forms.EmailField(
         label=_("E-postadress"),
         max_length=254,
+        error_messages={"required": _("Fyll i kontaktpersonens e-postadress.")},
         help_text=_(
             "Vi skickar en länk hit som du behöver klicka på för att ansökan ska gå vidare."
         ),

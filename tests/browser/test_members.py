@@ -218,3 +218,29 @@ def test_directory_pages_set_no_cookies_and_the_contact_form_only_csrf(browser, 
         assert [c["name"] for c in context.cookies()] == ["csrftoken"]
     finally:
         context.close()
+
+
+def test_member_pages_reflow_on_a_small_phone(browser, demo_server):
+    """WCAG 1.4.10: no sideways scrolling at 320 px, logged in or not."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    small = context.new_page()
+    org = organisation_id(demo_server)
+
+    def overflow(path):
+        small.goto(demo_server.url(path))
+        return small.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+
+    try:
+        for path in ["/ga-med/ansokan/", f"/kontakta/{org}/", "/min-organisation/logga-in/"]:
+            assert overflow(path) <= 0, f"{path} scrolls sideways at 320 px"
+        small.goto(demo_server.url("/min-organisation/logga-in/"))
+        small.fill("#id_email", MEMBER_EMAIL)
+        small.fill("#id_password", MEMBER_PASSWORD)
+        submit(small)
+        for section in ["", "uppgifter/", "kontaktperson/", "mojligheter/ny/", "personuppgifter/"]:
+            path = f"/min-organisation/{org}/{section}"
+            assert overflow(path) <= 0, f"{path} scrolls sideways at 320 px"
+    finally:
+        context.close()

@@ -18,7 +18,7 @@ MANAGE := $(PY) manage.py
 
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test deps lint format check bench clean
+.PHONY: run test deps lint format check bench audit clean
 
 run: $(VENV)/.synced
 	DEBUG=$(DEBUG) $(MANAGE) migrate --noinput -v0
@@ -51,6 +51,11 @@ check: $(VENV)/.synced
 # wrk; its own database, dropped afterwards. BENCH_ARGS="--duration 30" (scripts/bench -h).
 bench: $(VENV)/.synced
 	scripts/bench $(BENCH_ARGS)
+
+# Known vulnerabilities in the locked Python packages (pip-audit; scripts/audit -h).
+# Exit 2 when the vulnerability service cannot be reached: not a pass.
+audit: $(VENV)/.synced
+	$(PY) scripts/audit
 
 $(UV):
 	$(BOOTSTRAP_PYTHON) scripts/bootstrap_uv.py $(UV)

@@ -1,14 +1,19 @@
 import logging
+import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
 logger = logging.getLogger(__name__)
+
+# Seconds a client is asked to wait before retrying while the database is unreachable.
+RETRY_AFTER_SECONDS = 30
 
 
 @never_cache
@@ -21,7 +26,9 @@ def health(request):
             cursor.fetchone()
     except DatabaseError:
         logger.exception("Health check: database unreachable")
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        response = JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -48,8 +55,40 @@ def page_not_found(request, exception=None):
     return HttpResponse(template.render({"request_path": request.path}, request), status=404)
 
 
+def is_database_unavailable(error: BaseException | None) -> bool:
+    """Did `error`, or an error it came from, come from a database we cannot reach?
+
+    OperationalError covers a refused or dropped connection, a server shutting down and
+    timeouts; InterfaceError a connection that is already closed. Both pass once the
+    database answers again; anything else is a bug and stays a 500.
+    """
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OperationalError | InterfaceError):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def service_unavailable():
+    """The styled 503 page, rendered without the database (no menus, no site settings)."""
+    template = loader.get_template("503.html")
+    response = HttpResponse(template.render({}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
 @requires_csrf_token
 def server_error(request):
-    """Rendered without a request context: the 500 page must not need the database."""
+    """Rendered without a request context: the 500 page must not need the database.
+
+    When the error is the database being unreachable (wherever it surfaced: a view, a
+    middleware, a template), visitors get the 503 page with Retry-After instead. Django
+    calls this handler inside its `except` block, so the error is sys.exception().
+    """
+    if is_database_unavailable(sys.exception()):
+        return service_unavailable()
     template = loader.get_template("500.html")
     return HttpResponse(template.render({}), status=500)

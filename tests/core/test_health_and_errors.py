@@ -1,14 +1,10 @@
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
 
 from core.views import server_error
-
-BASE_DIR = Path(__file__).resolve().parents[2]
+from tests.core.live import run_without_database
 
 
 def test_health_answers_ok_when_the_database_answers(client, db):
@@ -20,26 +16,11 @@ def test_health_answers_ok_when_the_database_answers(client, db):
 
 def test_health_answers_503_when_the_database_is_unreachable():
     """A real connection attempt to a port where no database listens."""
-    script = (
-        "import django; django.setup();"
-        "from django.test import Client;"
-        "r = Client().get('/health/');"
+    last_line = run_without_database(
+        "from django.test import Client; r = Client().get('/health/');"
         "print(r.status_code, r.content.decode())"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=BASE_DIR,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nowhere?connect_timeout=2",
-        },
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    status, body = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    status, body = last_line.split(" ", 1)
     assert status == "503"
     assert json.loads(body)["database"] == "unreachable"
 

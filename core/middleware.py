@@ -32,11 +32,13 @@ class SecurityHeadersMiddleware:
 
 
 class AdminContentSecurityPolicyMiddleware:
-    """Give the Wagtail admin its own, looser policy.
+    """Give the Wagtail admin's logged-in views their own, looser policy.
 
-    Wagtail's form widgets initialise themselves with inline scripts and the editor uses
-    inline styles, so the admin needs 'unsafe-inline'; public pages keep the strict
-    policy. Must come after Django's CSP middleware in MIDDLEWARE.
+    Wagtail 8's chooser and date widgets still initialise themselves with inline scripts
+    (e.g. `new PageChooser(...)` on the page editor), which a nonce cannot cover, so the
+    editing views need 'unsafe-inline'. Only logged-in users see them: the admin login,
+    the password reset and everything public keep the strict policy. Must come after
+    Django's CSP middleware in MIDDLEWARE.
     """
 
     def __init__(self, get_response):
@@ -44,6 +46,10 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path_info.startswith("/admin/") and not hasattr(response, "_csp_config"):
+        if (
+            request.path_info.startswith("/admin/")
+            and request.user.is_authenticated
+            and not hasattr(response, "_csp_config")
+        ):
             response._csp_config = settings.SECURE_CSP_ADMIN
         return response

@@ -124,6 +124,26 @@ VARIABLES = {
         ),
         Variable("LOG_LEVEL", "INFO", "Level of the application's log output."),
         Variable(
+            "LOG_FORMAT",
+            "plain in dev, json in production",
+            "json: one JSON object a line on stdout, with the request id; plain: readable lines.",
+        ),
+        Variable(
+            "SENTRY_DSN",
+            "(empty: no error reporting)",
+            "Sentry project DSN; when set, errors are reported to Sentry (without personal data).",
+        ),
+        Variable(
+            "SENTRY_ENVIRONMENT",
+            "production",
+            "Environment name on Sentry events (production, staging, …).",
+        ),
+        Variable(
+            "BACKUP_DIR",
+            "var/backups",
+            "Where `make backup` writes its timestamped folders (database dump and media).",
+        ),
+        Variable(
             "DJANGO_SUPERUSER_PASSWORD",
             "(generated)",
             "Password of the development superuser `admin` created by `make run`.",

@@ -1,4 +1,54 @@
+import logging
+import time
+
+import sentry_sdk
 from django.conf import settings
+
+from core.logs import request_id_from, request_id_var
+
+request_logger = logging.getLogger("core.request")
+
+
+class RequestLogMiddleware:
+    """Give every request an id and log one line when its response is ready.
+
+    The id is the proxy's X-Request-ID when it looks like one, else a new one; it is on
+    the response as X-Request-ID, on every log record made while serving the request
+    (core.logs.RequestIdFilter) and on the Sentry event of an error. First in MIDDLEWARE,
+    so the duration covers the whole stack. Successful health checks are not logged:
+    load balancers call them every few seconds.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = request_id_from(request.headers.get("X-Request-ID"))
+        request.request_id = request_id
+        token = request_id_var.set(request_id)
+        sentry_sdk.set_tag("request_id", request_id)
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            if not (request.path_info == "/health/" and response.status_code == 200):
+                duration_ms = round((time.monotonic() - started) * 1000, 1)
+                request_logger.info(
+                    "%s %s %s %.1f ms",
+                    request.method,
+                    request.path,
+                    response.status_code,
+                    duration_ms,
+                    extra={
+                        "method": request.method,
+                        "path": request.path,
+                        "status": response.status_code,
+                        "duration_ms": duration_ms,
+                    },
+                )
+            return response
+        finally:
+            request_id_var.reset(token)
 
 
 class HealthCheckMiddleware:

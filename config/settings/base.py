@@ -7,6 +7,8 @@ from django.utils.csp import CSP
 
 from config import env
 from config.mail import mailers_from_url
+from config.sentry import init_sentry
+from core.logs import logging_settings
 from search.conf import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.RequestLogMiddleware",
     "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -261,13 +264,7 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-    },
-}
+# One line a log record, tagged with the request's id (core.logs); JSON in production.
+LOGGING = logging_settings(env.get_str("LOG_FORMAT", "plain"), env.get_str("LOG_LEVEL", "INFO"))
+# Errors (and error log lines) go to Sentry when SENTRY_DSN is set; no personal data.
+init_sentry(env.get_str("SENTRY_DSN"), environment=env.get_str("SENTRY_ENVIRONMENT", "production"))

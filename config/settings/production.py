@@ -6,6 +6,7 @@ DATABASE_URL and SITE_URL.
 """
 
 from config import env
+from core.logs import logging_settings
 
 from .base import *  # noqa: F403
 
@@ -27,3 +28,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 WHITENOISE_MAX_AGE = 3600
+
+# JSON lines on stdout for the log collector; LOG_FORMAT=plain for a human at a terminal.
+LOGGING = logging_settings(env.get_str("LOG_FORMAT", "json"), env.get_str("LOG_LEVEL", "INFO"))

@@ -1,5 +1,7 @@
 """The test suite: PostgreSQL when DATABASE_URL points at one, SQLite otherwise."""
 
+from config import env
+
 from .base import *  # noqa: F403
 from .base import LOGGING, STATIC_ROOT, STORAGES
 
@@ -17,4 +19,8 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SERVE_MEDIA = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing root
-LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}
+# Quiet unless asked: LOG_LEVEL=INFO shows request lines (the log format tests do).
+LOGGING = {
+    **LOGGING,
+    "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "WARNING")},
+}

@@ -18,7 +18,7 @@ MANAGE := $(PY) manage.py
 
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test deps lint format check bench audit clean
+.PHONY: run test deps lint format check bench audit backup restore clean
 
 run: $(VENV)/.synced
 	DEBUG=$(DEBUG) $(MANAGE) migrate --noinput -v0
@@ -56,6 +56,16 @@ bench: $(VENV)/.synced
 # Exit 2 when the vulnerability service cannot be reached: not a pass.
 audit: $(VENV)/.synced
 	$(PY) scripts/audit
+
+# The database (pg_dump custom format, or a copy of SQLite) and MEDIA_ROOT into
+# BACKUP_DIR/<UTC time>/ (default var/backups). Restore into an empty database:
+# make restore BACKUP=var/backups/<time>, or BACKUP=latest. See scripts/backup.
+backup: $(VENV)/.synced
+	$(PY) scripts/backup
+
+restore: $(VENV)/.synced
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=<backup folder> (or BACKUP=latest)"; exit 2; }
+	$(PY) scripts/backup restore $(if $(filter latest,$(BACKUP)),--latest,$(BACKUP))
 
 $(UV):
 	$(BOOTSTRAP_PYTHON) scripts/bootstrap_uv.py $(UV)

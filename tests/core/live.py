@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -38,6 +39,19 @@ def run_without_database(script: str) -> str:
         timeout=60,
     )
     return result.stdout.strip().splitlines()[-1]
+
+
+def postgres_url(settings: dict, *, name: str = "", proxy: "TcpProxy | None" = None) -> str:
+    """A DATABASE_URL for the PostgreSQL server of a Django connection's settings_dict,
+    optionally for another database on it, or reached through `proxy`."""
+    user = quote(settings["USER"] or "postgres")
+    password = f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else ""
+    host, port = postgres_address(settings) if proxy is None else ("127.0.0.1", proxy.port)
+    return f"postgres://{user}{password}@{host}:{port}/{name or settings['NAME']}"
+
+
+def postgres_address(settings: dict) -> tuple[str, int]:
+    return settings["HOST"] or "127.0.0.1", int(settings["PORT"] or 5432)
 
 
 def free_port() -> int:

@@ -1,14 +1,19 @@
 """The database goes away and comes back: visitors get a styled 503, /health/ says so, and
 the site heals itself without a restart."""
 
-from urllib.parse import quote
-
 import pytest
 from django.db import OperationalError, ProgrammingError
 from django.test import RequestFactory
 
 from core.views import server_error
-from tests.core.live import TcpProxy, fetch, gunicorn, run_without_database
+from tests.core.live import (
+    TcpProxy,
+    fetch,
+    gunicorn,
+    postgres_address,
+    postgres_url,
+    run_without_database,
+)
 from tests.factories import StandardPageFactory
 
 UNAVAILABLE_HEADING = "Webbplatsen är tillfälligt otillgänglig"
@@ -65,12 +70,8 @@ def test_the_site_answers_503_while_the_database_is_down_and_recovers_by_itself(
     kept-alive connections break mid-life and new ones are refused, as in a real outage."""
     about = StandardPageFactory(parent=home_page, slug="om-oss")
     settings = postgres.settings_dict
-    proxy = TcpProxy((settings["HOST"] or "127.0.0.1", int(settings["PORT"] or 5432))).start()
-    user = quote(settings["USER"] or "postgres")
-    password = f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else ""
-    database_url = (
-        f"postgres://{user}{password}@127.0.0.1:{proxy.port}/{settings['NAME']}?connect_timeout=3"
-    )
+    proxy = TcpProxy(postgres_address(settings)).start()
+    database_url = postgres_url(settings, proxy=proxy) + "?connect_timeout=3"
     # Persistent connections, as in production: the ones open when the database goes away
     # must be noticed as broken, not reused.
     env = {"DATABASE_URL": database_url, "DATABASE_CONN_MAX_AGE": "600"}

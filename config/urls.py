@@ -22,8 +22,14 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
+    # Documents only through Wagtail's serve view (/dokument/): it checks privacy and sends
+    # them as attachments with nosniff. A proxy serving MEDIA_ROOT must leave them out too.
     urlpatterns += [
-        re_path(rf"^{prefix}(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            rf"^{prefix}(?!documents/)(?P<path>.*)$",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 urlpatterns += [

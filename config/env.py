@@ -72,6 +72,22 @@ VARIABLES = {
             "Redis for the shared cache, e.g. redis://127.0.0.1:6379/0.",
         ),
         Variable(
+            "FRONTEND_CACHE_URL",
+            "(empty: no front cache)",
+            "Varnish (deploy/varnish/) or another cache taking PURGE, e.g. http://127.0.0.1:6081.",
+        ),
+        Variable(
+            "CLOUDFLARE_BEARER_TOKEN",
+            "(empty: off)",
+            "Cloudflare API token with Cache Purge permission; purges published pages.",
+        ),
+        Variable("CLOUDFLARE_ZONE_ID", "(empty)", "The Cloudflare zone of the site's domain."),
+        Variable(
+            "CLOUDFRONT_DISTRIBUTION_ID",
+            "(empty: off)",
+            "CloudFront distribution to invalidate on publish (needs boto3 and AWS_* credentials).",
+        ),
+        Variable(
             "EMAIL_URL",
             "console: in dev, smtp://localhost:25 in production",
             "Outgoing mail: smtp://user:pass@host:587?tls=1, smtps://…, console: or locmem:.",

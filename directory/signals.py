@@ -1,11 +1,12 @@
 """Keep delisting state and the search index in step with what editors do."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
+from core.pagecache import invalidate_urls, urls_affected_by
 from directory.listing_state import clear_delisting, record_delisting
 from directory.models import (
     CompetenceTag,
@@ -67,3 +68,29 @@ def reindex_organisation(organisation_id) -> None:
     organisation = OrganisationPage.objects.filter(pk=organisation_id).first()
     if organisation is not None:
         index.insert_or_update_object(organisation)
+
+
+# Cached pages (core.pagecache): an opportunity shows on its own page, its organisation's
+# page, the directory's opportunity list and feed, and the theme pages of the organisation.
+
+
+@receiver(pre_save, sender=Opportunity)
+def opportunity_before_save(sender, instance, **kwargs):
+    """Its address has its title in it: remember the old one, which now redirects."""
+    old = Opportunity.objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance._previous_urls = _opportunity_urls(old) if old is not None else set()
+
+
+@receiver(post_save, sender=Opportunity)
+@receiver(post_delete, sender=Opportunity)
+def opportunity_changed(sender, instance, **kwargs):
+    invalidate_urls(_opportunity_urls(instance) | getattr(instance, "_previous_urls", set()))
+
+
+def _opportunity_urls(opportunity) -> set[str]:
+    organisation = OrganisationPage.objects.filter(pk=opportunity.organisation_id).first()
+    if organisation is None or not organisation.live:
+        return set()
+    urls = urls_affected_by(organisation)
+    url = organisation.get_parent().specific.opportunity_full_url(opportunity, organisation)
+    return urls | ({url} if url else set())

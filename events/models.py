@@ -76,6 +76,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         return EventPage.objects.child_of(self)
 
+    def get_cached_paths(self):
+        """Upcoming, past and the calendar feed: what core.pagecache empties on a change."""
+        return ["/", "/tidigare/", "/kalender/"]
+
     @path("", name="upcoming")
     def upcoming_view(self, request):
         from events.listing import EventListing
@@ -339,6 +343,9 @@ class EventPage(RoutablePageMixin, BasePage):
         context["event_index"] = EventIndexPage.objects.ancestor_of(self).live().first()
         context["structured_data"] = self.get_structured_data(request)
         return context
+
+    def get_cached_paths(self):
+        return ["/", "/kalender/"]
 
     @property
     def ical_url(self):

@@ -129,6 +129,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context["news_index"] = self
         return context
 
+    def get_cached_paths(self):
+        """The listing and every feed: what core.pagecache empties when news changes."""
+        paths = ["/", "/rss/", "/atom/"]
+        for slug in Theme.objects.values_list("slug", flat=True):
+            paths += [f"/tema/{slug}/rss/", f"/tema/{slug}/atom/"]
+        return paths
+
     # Feeds: /rss/ and /atom/ for all news, /tema/<slug>/rss/ and /atom/ per theme. ----------
 
     def feed_url(self, kind="rss", theme=None, request=None):

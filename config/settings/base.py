@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.csp import CSP
 
 from config import env
+from config.frontend_cache import frontend_cache_backends
 from config.mail import mailers_from_url
 from config.sentry import init_sentry
 from core.logs import logging_settings
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous visitors from the cache, and Cache-Control on every answer.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -133,6 +136,17 @@ else:
         }
     }
 
+# Whole public pages for anonymous visitors (core.pagecache), emptied precisely on publish.
+# Local memory belongs to one process: production keeps pages only with REDIS_URL.
+PAGE_CACHE_SECONDS = 300
+# Wagtail's frontend cache: Varnish (deploy/), Cloudflare or CloudFront, purged on publish.
+WAGTAILFRONTENDCACHE = frontend_cache_backends(
+    http_url=env.get_str("FRONTEND_CACHE_URL"),
+    cloudflare_token=env.get_str("CLOUDFLARE_BEARER_TOKEN"),
+    cloudflare_zone=env.get_str("CLOUDFLARE_ZONE_ID"),
+    cloudfront_distribution=env.get_str("CLOUDFRONT_DISTRIBUTION_ID"),
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -187,6 +201,8 @@ PERIODIC_COMMANDS = [
     ("send_listing_reminders", 3600),
     ("delist_stale_listings", 3600),
     ("purge_personal_data", 3600),
+    # search: index updates that failed while the search cluster was down (search.index_retry).
+    ("retry_search_index", 300),
 ]
 
 # Content-Security-Policy from Django's own middleware: nothing from other hosts,

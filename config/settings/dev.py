@@ -9,6 +9,8 @@ from .base import STORAGES
 DEBUG = env.get_bool("DEBUG", True)
 SECRET_KEY = env.get_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 SERVE_MEDIA = env.get_bool("SERVE_MEDIA", True)
+# Template and code changes show at once while developing; `make run DEBUG=0` caches pages.
+PAGE_CACHE_SECONDS = 0 if DEBUG else 300
 MAILERS = mailers_from_url(env.get_str("EMAIL_URL", "console:"))
 
 if DEBUG:

@@ -18,6 +18,8 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SERVE_MEDIA = True
+# Tests build pages without publishing them; the page cache's own tests switch it on.
+PAGE_CACHE_SECONDS = 0
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing root
 # Quiet unless asked: LOG_LEVEL=INFO shows request lines (the log format tests do).
 LOGGING = {

@@ -442,6 +442,14 @@ class OrganisationPage(BasePage):
         others = [m for m in self.served_municipalities.all() if m.pk != self.head_office_id]
         return others
 
+    def get_affected_urls(self, cache_object=None) -> set[str]:
+        """Its opportunities' pages show it too (core.pagecache.urls_affected_by)."""
+        index_page = self.get_parent().specific
+        if not hasattr(index_page, "opportunity_full_url"):
+            return set()
+        urls = {index_page.opportunity_full_url(o, cache_object) for o in self.opportunities.all()}
+        return urls - {None}
+
     def get_context(self, request, *args, **kwargs):
         from directory.views import organisation_page_context
 

@@ -78,6 +78,10 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
         return opportunity_detail(self, request, int(pk), slug)
 
+    def get_cached_paths(self):
+        """The search, the opportunities, their feed and the CSV (core.pagecache)."""
+        return ["/", "/mojligheter/", "/mojligheter/rss/", "/csv/"]
+
     def get_sitemap_urls(self, request=None):
         """The page, the list of opportunities and every current opportunity."""
         from directory.models.opportunity import Opportunity
@@ -100,6 +104,15 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage(
             "opportunity", kwargs={"pk": opportunity.pk, "slug": opportunity.slug}
         )
+
+    def opportunity_full_url(self, opportunity, cache_object=None) -> str | None:
+        base = self.get_full_url(cache_object)
+        if base is None:
+            return None
+        path = self.reverse_subpage(
+            "opportunity", kwargs={"pk": opportunity.pk, "slug": opportunity.slug}
+        )
+        return base.rstrip("/") + "/" + path.lstrip("/")
 
     def subpage_url(self, name: str) -> str:
         return self.url + self.reverse_subpage(name)

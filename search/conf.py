@@ -29,7 +29,8 @@ from django.core.exceptions import ImproperlyConfigured
 SWEDISH_SEARCH_CONFIG = "swedish_hunspell"
 
 CLUSTER_BACKENDS = {
-    "elasticsearch": "wagtail.search.backends.elasticsearch9",
+    # Wagtail's backends, remembering failed index updates for retry_search_index.
+    "elasticsearch": "search.backends.elasticsearch",
     "opensearch": "search.backends.opensearch",
 }
 

@@ -41,3 +41,31 @@ class WeeklyQuery(models.Model):
 
     def __str__(self):
         return f"{self.week:%G-W%V}: {self.query}"
+
+
+class PendingIndexUpdate(models.Model):
+    """An object whose update in the search cluster failed (cluster down or refusing).
+
+    Recorded by the cluster backends (search.index_retry) and replayed by
+    `manage.py retry_search_index`, which run_periodic runs every few minutes: once the
+    cluster answers again, the index catches up with what was published, changed or
+    deleted meanwhile. One row an object, however often it failed.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=255)
+    failed_at = models.DateTimeField(_("senaste försök"))
+    attempts = models.PositiveIntegerField(_("försök"), default=1)
+    last_error = models.TextField(_("senaste fel"), blank=True)
+
+    class Meta:
+        verbose_name = _("väntande uppdatering av sökindexet")
+        verbose_name_plural = _("väntande uppdateringar av sökindexet")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_pending_index_update"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.app_labeled_name} {self.object_id}"

@@ -43,4 +43,8 @@ _import_opensearchpy()
 
 from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend  # noqa: E402
 
-SearchBackend = OpenSearch3SearchBackend
+from search.index_retry import RetryFailedIndexUpdates  # noqa: E402
+
+
+class SearchBackend(RetryFailedIndexUpdates, OpenSearch3SearchBackend):
+    """Wagtail's OpenSearch 3 backend, with failed index updates retried later."""

@@ -21,7 +21,7 @@ def test_postgresql_searches_with_the_swedish_hunspell_configuration():
 @pytest.mark.parametrize(
     ("name", "module"),
     [
-        ("elasticsearch", "wagtail.search.backends.elasticsearch9"),
+        ("elasticsearch", "search.backends.elasticsearch"),
         ("opensearch", "search.backends.opensearch"),
         ("OpenSearch ", "search.backends.opensearch"),
     ],

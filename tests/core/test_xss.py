@@ -46,6 +46,7 @@ PARAMETERS = [
 ]
 
 
+JAVASCRIPT_TYPES = {"text/javascript", "module", "application/javascript", ""}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcset"}
 
 
@@ -58,7 +59,9 @@ class ActiveContent(HTMLParser):
         self.in_script = False
 
     def handle_starttag(self, tag, attrs):
-        self.in_script = tag == "script"
+        # Data blocks (JSON-LD, application/json) are never run.
+        script_type = (dict(attrs).get("type") or "text/javascript").lower()
+        self.in_script = tag == "script" and script_type in JAVASCRIPT_TYPES
         for name, value in attrs:
             value = (value or "").strip().lower()
             if name.startswith("on") or (
@@ -194,3 +197,62 @@ def test_forms_show_the_hostile_input_back_escaped(client, public_site):
         response = client.post(url, data)
         assert response.status_code in (200, 400, 429), url
         assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in response.content.decode(), url
+
+
+def test_a_hostile_application_stays_inert_wherever_it_is_shown(
+    client,
+    admin_client,
+    public_site,
+    join_page,
+    directory_index,  # noqa: F811
+):
+    """Stored input: a valid application full of markup, confirmed and published, shown on
+    the public listing and its page, in the API, and to the secretariat in the admin."""
+    from django.urls import reverse
+
+    from members.applications import confirmation_token
+    from members.models import MembershipApplication
+    from tests.members.helpers import application_data
+
+    script, attribute = PAYLOADS[0], PAYLOADS[1]
+    data = application_data(
+        name=f"Trähus {attribute} AB",
+        short_description=f"Vi bygger {script}",
+        description=f"Första stycket {script}\n\nAndra {attribute}",
+        contact_name=f"Oskar {attribute}",
+        contact_role=script,
+    )
+    assert client.post(join_page.url, data).status_code == 303
+    application = MembershipApplication.objects.get()
+    token = confirmation_token(application)
+    assert client.post(f"{join_page.url}bekrafta/{token}/").status_code == 200
+    application.refresh_from_db()
+    organisation = application.organisation
+    organisation.save_revision().publish()
+    organisation.refresh_from_db()
+    assert script not in organisation.description  # stored as escaped text in the rich text
+
+    for url in [
+        organisation.url,
+        directory_index.url,
+        directory_index.url + "?q=Trähus",
+        "/api/v1/directory/organisations/?q=Trähus",
+        "/sok/?q=Trähus",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_inert(response, url)
+    assert "&lt;script&gt;" in client.get(organisation.url).content.decode()
+
+    snippets = "wagtailsnippets_members_membershipapplication"
+    for url in [
+        reverse(f"{snippets}:list"),
+        reverse(f"{snippets}:edit", args=[application.pk]),
+        f"/admin/pages/{organisation.pk}/edit/",
+        f"/admin/pages/{directory_index.pk}/",
+    ]:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        for payload in (script, attribute):
+            assert payload not in text, f"{url}: reflected raw: {payload}"

@@ -1,16 +1,32 @@
-"""Throttled login to the Wagtail admin (WAGTAILADMIN_USER_LOGIN_FORM).
+"""Throttled login to the Wagtail admin (WAGTAILADMIN_USER_LOGIN_FORM) and password reset
+(WAGTAILADMIN_USER_PASSWORD_RESET_FORM).
 
 Failed logins are counted per account and per address in Django's cache, with the same
 fixed-window limits the member login uses (members.ratelimit). Once either is used up,
 the login form is shown again with a Swedish message and the password is not checked at
 all until the window has passed, so guessing stops even with the right password.
+
+Password reset links are limited per address and per e-mail address like the member
+reset: beyond the limit the form answers as always but sends nothing, so the reset can
+neither flood a mailbox nor tell which addresses have accounts.
 """
+
+import logging
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
-from members.ratelimit import Limit, client_ip
+from members.ratelimit import (
+    RESET_PER_EMAIL,
+    RESET_PER_IP,
+    Limit,
+    RateLimited,
+    check_and_hit,
+    client_ip,
+)
+
+logger = logging.getLogger(__name__)
 
 WINDOW = 15 * 60
 FAILURES_PER_ACCOUNT = Limit("admin-login-account", 5, WINDOW)
@@ -36,3 +52,15 @@ class ThrottledLoginForm(LoginForm):
                 if account:
                     FAILURES_PER_ACCOUNT.hit(account)
             raise
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"].strip().lower()
+        ip = client_ip(request) if request else ""
+        try:
+            check_and_hit([(RESET_PER_IP, ip), (RESET_PER_EMAIL, email)])
+        except RateLimited as limited:
+            logger.warning("Admin password reset not sent: rate limit %s used up", limited)
+            return None
+        return super().save(*args, request=request, **kwargs)

@@ -273,8 +273,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# Failed admin logins are throttled per account and per address (core/admin_login.py).
+# Failed admin logins and reset mails are throttled (core/admin_login.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.ThrottledLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.admin_login.ThrottledPasswordResetForm"  # noqa: S105
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to other hosts, not even from the admin
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

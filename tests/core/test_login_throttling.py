@@ -89,3 +89,15 @@ def test_member_login_address_is_locked_after_failures_across_many_accounts(clie
         REMOTE_ADDR="192.0.2.98",
     )
     assert LOCKED_OUT not in response.content.decode()
+
+
+def test_admin_password_reset_mails_are_limited_without_telling(client, editor, home_page):
+    from django.core import mail
+
+    from members.ratelimit import RESET_PER_EMAIL
+
+    for _ in range(RESET_PER_EMAIL.limit + 2):
+        response = client.post("/admin/password_reset/", {"email": editor.email})
+        assert response.status_code == 302  # the same answer every time
+        assert response["Location"].endswith("/admin/password_reset/done/")
+    assert len([m for m in mail.outbox if editor.email in m.to]) == RESET_PER_EMAIL.limit

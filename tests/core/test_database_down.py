@@ -67,14 +67,19 @@ def test_the_site_answers_503_while_the_database_is_down_and_recovers_by_itself(
     postgres, home_page, tmp_path
 ):
     """gunicorn talks to PostgreSQL through a proxy that the test stops and starts again:
-    kept-alive connections break mid-life and new ones are refused, as in a real outage."""
+    kept-alive connections break mid-life and new ones are refused, as in a real outage.
+    The page cache is on, as in production."""
     about = StandardPageFactory(parent=home_page, slug="om-oss")
     settings = postgres.settings_dict
     proxy = TcpProxy(postgres_address(settings)).start()
     database_url = postgres_url(settings, proxy=proxy) + "?connect_timeout=3"
     # Persistent connections, as in production: the ones open when the database goes away
     # must be noticed as broken, not reused.
-    env = {"DATABASE_URL": database_url, "DATABASE_CONN_MAX_AGE": "600"}
+    env = {
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DJANGO_SETTINGS_MODULE": "tests.core.settings_page_cache",
+    }
     try:
         with gunicorn(env, tmp_path / "gunicorn.log", threads=2) as site:
             for _ in range(3):  # open the connections of both threads
@@ -82,6 +87,10 @@ def test_the_site_answers_503_while_the_database_is_down_and_recovers_by_itself(
             assert fetch(site.url("/health/")).status == 200
 
             proxy.stop()
+            # What the page cache holds is still served; everything else gets the 503 page.
+            cached = fetch(site.url("/"))
+            assert cached.status == 200
+            assert home_page.title in cached.body
             # A page nobody asked for yet (so no cache can answer for it).
             assert_styled_503(fetch(site.url(about.url)))
             assert_styled_503(fetch(site.url("/sok/?q=klimat")))

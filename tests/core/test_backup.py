@@ -116,3 +116,27 @@ def test_a_damaged_backup_is_refused(tmp_path):
     assert result.returncode != 0
     assert "damaged or incomplete" in result.stderr
     assert not target.exists()
+
+
+def test_the_quick_start_sqlite_database_backs_up_and_restores_too(tmp_path):
+    import sqlite3
+
+    source = tmp_path / "db.sqlite3"
+    with sqlite3.connect(source) as conn:
+        conn.execute("CREATE TABLE note (text TEXT)")
+        conn.execute("INSERT INTO note VALUES ('Årsmöte i Östersund')")
+    conn.close()
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "bild.txt").write_text("bild")
+    env = {"MEDIA_ROOT": str(tmp_path / "media"), "BACKUP_DIR": str(tmp_path / "backups")}
+    run_backup({**env, "DATABASE_URL": f"sqlite:///{source}"})
+
+    target = tmp_path / "restored.sqlite3"
+    restored = {**env, "DATABASE_URL": f"sqlite:///{target}", "MEDIA_ROOT": str(tmp_path / "m2")}
+    run_backup(restored, "restore", "--latest")
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT text FROM note").fetchall() == [("Årsmöte i Östersund",)]
+    conn.close()
+    assert (tmp_path / "m2" / "bild.txt").read_text() == "bild"
+    refused = run_backup(restored, "restore", "--latest", check=False)
+    assert refused.returncode != 0 and "restore only into a new database" in refused.stderr

@@ -45,7 +45,9 @@ def test_a_failing_command_is_logged_and_the_others_still_run(settings, caplog):
     assert any("publish_scheduled done" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: flushing without it re-creates content types under new ids, and a
+# later serialized test then fails to restore its own (duplicate key).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_loop_survives_failures_and_repeats_commands_at_their_interval(settings, caplog):
     settings.PERIODIC_COMMANDS = [("no_such_command", 1), ("publish_scheduled", 1)]
     with caplog.at_level(logging.INFO, logger="core.periodic"):

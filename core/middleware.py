@@ -86,8 +86,8 @@ class AdminContentSecurityPolicyMiddleware:
 
     Wagtail 8's chooser and date widgets still initialise themselves with inline scripts
     (e.g. `new PageChooser(...)` on the page editor), which a nonce cannot cover, so the
-    editing views need 'unsafe-inline'. Only logged-in users see them: the admin login,
-    the password reset and everything public keep the strict policy. Must come after
+    editing views need 'unsafe-inline'. Only users with admin access get it: the admin
+    login, the password reset and everything public keep the strict policy. Must come after
     Django's CSP middleware in MIDDLEWARE.
     """
 
@@ -98,7 +98,7 @@ class AdminContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if (
             request.path_info.startswith("/admin/")
-            and request.user.is_authenticated
+            and request.user.has_perm("wagtailadmin.access_admin")
             and not hasattr(response, "_csp_config")
         ):
             response._csp_config = settings.SECURE_CSP_ADMIN

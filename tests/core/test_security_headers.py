@@ -31,3 +31,15 @@ def test_admin_gets_its_own_policy_that_wagtail_widgets_need(admin_client, home_
     assert "'unsafe-inline'" in response["Content-Security-Policy"]
     assert "object-src 'none'" in response["Content-Security-Policy"]
     assert "gravatar" not in response.content.decode()
+
+
+def test_the_admin_login_keeps_the_strict_policy_even_for_a_logged_in_member(
+    client, django_user_model, home_page
+):
+    """'unsafe-inline' is for users with admin access only."""
+    for path in ["/admin/login/", "/admin/password_reset/"]:
+        assert "unsafe-inline" not in client.get(path)["Content-Security-Policy"]
+    member = django_user_model.objects.create_user("medlem", "m@example.se", "pw-medlem-123")
+    client.force_login(member)
+    response = client.get("/admin/login/")
+    assert "unsafe-inline" not in response["Content-Security-Policy"]

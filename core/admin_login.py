@@ -1,8 +1,8 @@
 """Throttled login to the Wagtail admin (WAGTAILADMIN_USER_LOGIN_FORM) and password reset
 (WAGTAILADMIN_USER_PASSWORD_RESET_FORM).
 
-Failed logins are counted per account and per address in Django's cache, with the same
-fixed-window limits the member login uses (members.ratelimit). Once either is used up,
+Failed logins are counted per account and per address in Django's cache, with the
+fixed-window counters of the member login (members.ratelimit). Once either is used up,
 the login form is shown again with a Swedish message and the password is not checked at
 all until the window has passed, so guessing stops even with the right password.
 
@@ -33,8 +33,8 @@ FAILURES_PER_ACCOUNT = Limit("admin-login-account", 5, WINDOW)
 FAILURES_PER_IP = Limit("admin-login-ip", 20, WINDOW)
 
 TOO_MANY_FAILURES = _(
-    "För många misslyckade inloggningar. Av säkerhetsskäl går det inte att logga in härifrån "
-    "på en kvart. Vänta och försök igen, eller återställ lösenordet."
+    "För många misslyckade inloggningar. Av säkerhetsskäl är inloggningen spärrad en kvart. "
+    "Vänta och försök igen, eller återställ lösenordet."
 )
 
 
@@ -43,6 +43,7 @@ class ThrottledLoginForm(LoginForm):
         ip = client_ip(self.request) if self.request else ""
         account = (self.data.get("username") or "").strip().lower()
         if FAILURES_PER_IP.exceeded(ip) or (account and FAILURES_PER_ACCOUNT.exceeded(account)):
+            logger.warning("Admin login refused: too many failed attempts")
             raise forms.ValidationError(TOO_MANY_FAILURES, code="rate_limited")
         try:
             return super().clean()

@@ -203,7 +203,7 @@ def test_a_hostile_application_stays_inert_wherever_it_is_shown(
     client,
     admin_client,
     public_site,
-    join_page,
+    join_page,  # noqa: F811
     directory_index,  # noqa: F811
 ):
     """Stored input: a valid application full of markup, confirmed and published, shown on

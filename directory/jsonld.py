@@ -1,5 +1,7 @@
 """schema.org data for an organisation page: the organisation, never its contact person."""
 
+import html
+
 from django.utils.html import strip_tags
 
 from core.structured_data import absolute, image_url, organisation_data
@@ -48,7 +50,8 @@ def organisation_structured_data(page, request, context: dict) -> dict:
     if context["seeks"]:
         data["seeks"] = [{"@type": "Demand", "name": tag.name} for tag in context["seeks"]]
     if page.description:
-        text = " ".join(strip_tags(page.description).split())
+        # Rich text is stored as HTML: entities become characters again (JSON is not HTML).
+        text = " ".join(html.unescape(strip_tags(page.description)).split())
         if text:
             data["disambiguatingDescription"] = text[:500]
     data["mainEntityOfPage"] = absolute(page.url or "", request)

@@ -68,6 +68,12 @@ class TestOrganisationPage:
         assert data["address"]["addressLocality"] == "Östersund"
         assert "Kontaktsson" not in json.dumps(data) and "hemlig-adress" not in json.dumps(data)
 
+    def test_structured_data_has_the_description_as_text_not_html_entities(self, client, haulier):
+        haulier.description = "<p>Biogas &amp; el, &lt;b&gt; och &quot;vätgas&quot;</p>"
+        haulier.save_revision().publish()
+        data = json_ld(client.get(haulier.url).content.decode())
+        assert data["disambiguatingDescription"] == 'Biogas & el, <b> och "vätgas"'
+
     def test_related_news_and_events_by_theme(self, client, haulier, news_index, event_index):
         from tests.events.factories import EventPageFactory
         from tests.news.factories import NewsPageFactory

@@ -47,8 +47,9 @@ check: $(VENV)/.synced
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-# The directory under load: gunicorn on PostgreSQL with 10,000 organisations, measured with
-# wrk; its own database, dropped afterwards. BENCH_ARGS="--duration 30" (scripts/bench -h).
+# The site under load: gunicorn on PostgreSQL with 10,000 organisations, Varnish in front and
+# a static nginx baseline, measured with wrk; its own database, dropped afterwards.
+# BENCH_ARGS="--duration 30" (scripts/bench -h).
 bench: $(VENV)/.synced
 	scripts/bench $(BENCH_ARGS)
 

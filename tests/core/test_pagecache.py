@@ -281,3 +281,22 @@ def test_a_page_with_a_form_is_never_shared(client, page_cache, home_page):
         assert "private" in response["Cache-Control"]
         assert "no-store" in response["Cache-Control"]
         assert "X-Page-Cache" not in response
+
+
+def test_each_front_cache_is_switched_on_by_its_own_variables():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from config.frontend_cache import frontend_cache_backends
+
+    assert frontend_cache_backends() == {}
+    backends = frontend_cache_backends(
+        http_url="http://127.0.0.1:6081", cloudflare_token="token", cloudflare_zone="zone"
+    )
+    assert backends["http"]["BACKEND"].endswith(".HTTPBackend")
+    assert backends["http"]["LOCATION"] == "http://127.0.0.1:6081"
+    assert (backends["cloudflare"]["BEARER_TOKEN"], backends["cloudflare"]["ZONEID"]) == (
+        "token",
+        "zone",
+    )
+    with pytest.raises(ImproperlyConfigured, match="CLOUDFLARE_ZONE_ID"):
+        frontend_cache_backends(cloudflare_token="token")

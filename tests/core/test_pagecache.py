@@ -189,6 +189,19 @@ def test_a_moved_page_is_not_served_at_its_old_address(
     assert get(client, "/organisation/om-radet/")["X-Page-Cache"] == "miss"
 
 
+def test_a_renamed_page_is_not_served_at_its_old_address(
+    client, page_cache, site, django_capture_on_commit_callbacks
+):
+    warm(client, "/om-radet/")
+    about = site["about"]
+    about.slug = "om-oss"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    old = client.get("/om-radet/")
+    assert (old.status_code, old["Location"]) == (301, "/om-oss/")
+    assert get(client, "/om-oss/")["X-Page-Cache"] == "miss"
+
+
 def test_the_set_of_urls_a_news_item_affects(site):
     item = site["news_index"].get_children().specific().get()
     root = "http://localhost"

@@ -85,6 +85,8 @@ sub vcl_backend_response {
 sub vcl_deliver {
     unset resp.http.X-Url-Path;
     unset resp.http.Via;
+    # gunicorn names itself in Server; no software or version is announced to visitors.
+    unset resp.http.Server;
     if (obj.hits > 0) {
         # The id of the request that fetched the copy, not this one's (X-Varnish has both).
         unset resp.http.X-Request-ID;

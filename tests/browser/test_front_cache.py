@@ -76,11 +76,7 @@ def varnish(demo_server, tmp_path_factory):
             time.sleep(0.2)
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        live.stop(process)
         log.close()
 
 

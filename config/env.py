@@ -138,6 +138,12 @@ VARIABLES = {
             "0 in dev, 1 in production",
             "Proxies in front of gunicorn that append to X-Forwarded-For (for rate limits).",
         ),
+        Variable(
+            "FRAGMENT_CACHE_SECONDS",
+            "3600 (0 in tests)",
+            "How long the site, routes, menus and other shared parts of pages stay cached "
+            "(core/fragments.py; emptied by any edit). 0: off.",
+        ),
         Variable("LOG_LEVEL", "INFO", "Level of the application's log output."),
         Variable(
             "LOG_FORMAT",

@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Webbplatsen"
 
     def ready(self):
-        from core import pagecache
+        from core import fragments, pagecache
 
         pagecache.connect_signals()
+        fragments.connect_signals()

@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -7,10 +9,55 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import LinkBlock
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+class VersionToken(models.Model):
+    """One row whose random token names the current state of some content.
+
+    Cached results are keyed by the token, so a change anywhere makes every cached result
+    unreachable at once, in every process, whatever the cache backend. A random token rather
+    than a counter: a rolled-back change can never bring back a token that results were
+    cached under.
+    """
+
+    token = models.CharField(max_length=32, default=new_token)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.token
+
+    @classmethod
+    def current(cls) -> str:
+        token = cls.objects.filter(pk=1).values_list("token", flat=True).first()
+        if token is None:
+            token = cls.objects.get_or_create(pk=1)[0].token
+        return token
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(token=new_token()):
+            cls.objects.get_or_create(pk=1)
+
+
+class ContentVersion(VersionToken):
+    """Names the state of everything public pages show: pages, snippets, vocabularies,
+    images and settings. Rendered fragments that every page repeats (menus, footer,
+    breadcrumbs) and routes are cached under it (core/fragments.py)."""
+
+    class Meta:
+        verbose_name = _("innehållsversion")
+        verbose_name_plural = _("innehållsversioner")
 
 
 class BasePage(Page):
@@ -64,6 +111,15 @@ class BasePage(Page):
     # title 10, tags 5, lead or short description 3, the rest (body). Later entries
     # replace earlier ones of the same name.
     search_fields = [*Page.search_fields, index.SearchField("title", boost=10)]
+
+    # Set by core.fragments on a page routed for a request when no view restriction covers
+    # it, so serving it skips the two queries that would find none.
+    has_no_view_restrictions = False
+
+    def get_view_restrictions(self):
+        if self.has_no_view_restrictions:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     # Subclasses name the field that introduces the page (lead, intro) and its main image.
     summary_field = None

@@ -28,8 +28,11 @@ def organisation_data(request=None, full: bool = False) -> dict:
     from core.models import SiteSettings
 
     site = Site.find_for_request(request) if request is not None else None
-    site = site or Site.objects.filter(is_default_site=True).first()
-    site_settings = SiteSettings.for_site(site) if site else SiteSettings()
+    if site is not None:
+        site_settings = SiteSettings.for_request(request)  # kept on the request
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
+        site_settings = SiteSettings.for_site(site) if site else SiteSettings()
     root_url = site.root_url if site else settings.SITE_URL
     data = {
         "@type": "Organization",

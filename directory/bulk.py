@@ -17,6 +17,7 @@ from django.utils import timezone
 from modelsearch.backends import get_search_backends
 from wagtail.models import Page
 
+from core.models import ContentVersion
 from directory.demo_data import PLACES, TRADES
 from directory.models import (
     CompetenceTag,
@@ -230,6 +231,7 @@ def create_organisations(count: int, rng: random.Random, *, with_opportunities: 
 
     index_search([org.pk for org in organisations], [o.pk for o in opportunities])
     SearchVersion.bump()  # bulk writes send no signals
+    ContentVersion.bump()
     return organisations
 
 

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "core.middleware.AdminContentSecurityPolicyMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The site, settings and route Wagtail needs, from the cache (core/fragments.py).
+    "core.fragments.PrepareWagtailRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.fragments.context",
             ],
         },
     },
@@ -139,6 +142,9 @@ else:
 # Whole public pages for anonymous visitors (core.pagecache), emptied precisely on publish.
 # Local memory belongs to one process: production keeps pages only with REDIS_URL.
 PAGE_CACHE_SECONDS = 300
+# What every page repeats (site, route, menus, breadcrumbs, listing facets), cached under a
+# token that every edit replaces (core.fragments): right in every process, with any cache.
+FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 3600)
 # Wagtail's frontend cache: Varnish (deploy/), Cloudflare or CloudFront, purged on publish.
 WAGTAILFRONTENDCACHE = frontend_cache_backends(
     http_url=env.get_str("FRONTEND_CACHE_URL"),

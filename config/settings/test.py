@@ -20,6 +20,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SERVE_MEDIA = True
 # Tests build pages without publishing them; the page cache's own tests switch it on.
 PAGE_CACHE_SECONDS = 0
+# Query counts are pinned for a full render; the browser tests' server and the fragment
+# cache's own tests switch it on.
+FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 0)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing root
 # Quiet unless asked: LOG_LEVEL=INFO shows request lines (the log format tests do).
 LOGGING = {

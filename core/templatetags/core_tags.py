@@ -5,45 +5,58 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
+from core.fragments import remember
 from core.models import NavigationSettings
 
 register = template.Library()
 
 
-def _menu_items(stream_value):
-    items = []
-    for block in stream_value:
-        value = block.value
-        url = value.url()
-        if url:
-            items.append({"url": url, "label": value.label(), "page": value.get("page")})
-    return items
+def _menu_items(request, name):
+    """The links of a menu as plain data, worked out once per content version."""
+
+    def compute():
+        items = []
+        for block in getattr(NavigationSettings.for_request(request), name):
+            value = block.value
+            url = value.url()
+            if url:
+                page = value.get("page")
+                items.append(
+                    {
+                        "url": url,
+                        "label": value.label(),
+                        "page_id": page.pk if page else None,
+                        "url_path": page.url_path if page else None,
+                        "depth": page.depth if page else 0,
+                    }
+                )
+        return items
+
+    site = Site.find_for_request(request)
+    return remember(request, f"menu:{name}:{site.pk if site else 0}", compute)
 
 
 @register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    nav = NavigationSettings.for_request(request)
     current = context.get("page")
-    items = _menu_items(nav.main_menu)
+    items = [dict(item) for item in _menu_items(context["request"], "main_menu")]
     for item in items:
-        page = item["page"]
-        item["current"] = bool(current and page and page.pk == current.pk)
+        item["current"] = bool(current and item["page_id"] == current.pk)
         item["ancestor"] = bool(
             current
-            and page
+            and item["page_id"]
             and not item["current"]
-            and current.url_path.startswith(page.url_path)
-            and page.depth > 2
+            and current.url_path.startswith(item["url_path"])
+            and item["depth"] > 2
         )
     return {"items": items}
 
 
 @register.inclusion_tag("core/includes/footer_menu.html", takes_context=True)
 def footer_menu(context):
-    nav = NavigationSettings.for_request(context["request"])
-    return {"items": _menu_items(nav.footer_menu)}
+    return {"items": _menu_items(context["request"], "footer_menu")}
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
@@ -52,8 +65,14 @@ def breadcrumbs(context, page=None, extra=None):
     page = page or context.get("page")
     if page is None:
         return {"crumbs": []}
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
-    crumbs = [{"title": a.title, "url": a.url} for a in ancestors]
+    request = context.get("request")
+
+    def ancestors():
+        pages = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        return [{"title": a.title, "url": a.url} for a in pages]
+
+    # A new page's preview has no id yet.
+    crumbs = list(remember(request, f"crumbs:{page.pk}", ancestors)) if page.pk else ancestors()
     crumbs.append({"title": page.title, "url": page.url if extra else None})
     if extra:
         crumbs.append({"title": extra, "url": None})

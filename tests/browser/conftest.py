@@ -105,6 +105,8 @@ def demo_server(tmp_path_factory, worker_id):
         "MEDIA_ROOT": str(tmp_dir / "media"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "DJANGO_SUPERUSER_PASSWORD": "browser-test-admin-pw",
+        # As in production: the shared parts of pages come from the fragment cache.
+        "FRAGMENT_CACHE_SECONDS": "3600",
     }
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],

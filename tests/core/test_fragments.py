@@ -1,0 +1,145 @@
+"""The shared parts of pages come from the cache until an edit changes them (core.fragments):
+fewer queries per page, and never a stale menu, route, breadcrumb or footer."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from core.models import NavigationSettings, SiteSettings
+from tests.events.factories import EventPageFactory
+from tests.factories import StandardPageFactory
+from tests.news.factories import NewsPageFactory
+from tests.themes.fixtures import *  # noqa: F403
+
+
+@pytest.fixture
+def fragments(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def about(home_page):
+    """A page in the main menu, linked without its own link text (the title shows)."""
+    page = StandardPageFactory(parent=home_page, slug="om-radet", title="Om rådet")
+    SiteSettings.for_site(home_page.get_site())  # as after the first visit, which makes them
+    nav = NavigationSettings.for_site(home_page.get_site())
+    nav.main_menu = [("link", {"page": page, "external_url": "", "link_text": ""})]
+    nav.save()
+    return page
+
+
+def get(client, path, status=200):
+    response = client.get(path)
+    assert response.status_code == status, (path, response.status_code)
+    return response
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        get(client, path)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def test_a_second_visit_reads_the_site_settings_menus_and_route_from_the_cache(
+    client, fragments, about, news_index
+):
+    article = NewsPageFactory(parent=news_index, title="Biogas i Östersund")
+    first = queries(client, article.url)
+    second = queries(client, article.url)
+    assert len(second) < len(first)
+    for table in ("wagtailcore_site", "core_sitesettings", "core_navigationsettings"):
+        assert not any(f'FROM "{table}"' in sql for sql in second), table
+    # The page itself is always read fresh.
+    assert any('FROM "news_newspage"' in sql for sql in second)
+
+
+def test_the_query_count_of_a_cached_article_does_not_grow_with_the_site(
+    client, fragments, about, news_index
+):
+    article = NewsPageFactory(parent=news_index)
+    get(client, article.url)
+    few = len(queries(client, article.url))
+    for _ in range(20):
+        NewsPageFactory(parent=news_index)
+    get(client, article.url)
+    assert len(queries(client, article.url)) == few
+
+
+def test_a_renamed_page_shows_its_new_title_in_the_menu_and_breadcrumbs(client, fragments, about):
+    child = StandardPageFactory(parent=about, slug="styrgrupp", title="Styrgruppen")
+    assert "Om rådet" in get(client, child.url).text
+    about.title = "Om Miljö- och klimatrådet"
+    publish(about)
+    html = get(client, child.url).text
+    assert html.count("Om Miljö- och klimatrådet") >= 2  # the menu and the breadcrumbs
+    assert ">Om rådet<" not in html
+
+
+def test_a_page_whose_address_changes_is_found_only_at_the_new_one(client, fragments, about):
+    get(client, "/om-radet/")
+    about.slug = "om-oss"
+    publish(about)
+    get(client, "/om-radet/", status=404)
+    assert "Om rådet" in get(client, "/om-oss/").text
+
+
+def test_an_unpublished_page_is_gone_at_once(client, fragments, about):
+    get(client, "/om-radet/")
+    about.unpublish()
+    get(client, "/om-radet/", status=404)
+
+
+def test_a_page_made_private_asks_for_a_login_at_once(client, fragments, about):
+    get(client, "/om-radet/")
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    response = get(client, "/om-radet/", status=302)
+    assert "login" in response["Location"] or "logga-in" in response["Location"]
+
+
+def test_the_footer_follows_the_site_settings(client, fragments, about):
+    get(client, "/om-radet/")
+    site_settings = SiteSettings.for_site(about.get_site())
+    site_settings.phone = "063-12 34 56"
+    site_settings.save()
+    assert "063-12 34 56" in get(client, "/om-radet/").text
+
+
+def test_the_home_page_drops_an_event_when_it_has_ended(
+    client, fragments, home_page, event_index, monkeypatch
+):
+    soon = EventPageFactory(parent=event_index, title="Frukostmöte om solceller", days=1)
+    later = EventPageFactory(parent=event_index, title="Omställningsarenan i vår", days=40)
+    for _ in range(3):
+        EventPageFactory(parent=event_index, days=60)
+    html = get(client, "/").text
+    assert soon.title in html
+    assert later.title in html
+
+    after_soon = soon.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after_soon)
+    html = get(client, "/").text
+    assert soon.title not in html
+    assert later.title in html
+
+
+def test_preview_never_reads_the_cache(client, fragments, about):
+    child = StandardPageFactory(parent=about, slug="styrgrupp", title="Styrgruppen")
+    get(client, child.url)
+    about.title = "Utkast till ny rubrik"
+    draft = about.save_revision()  # a draft: the live page keeps its title
+    assert "Utkast till ny rubrik" not in get(client, child.url).text
+    preview = draft.as_object().make_preview_request()
+    assert preview.status_code == 200
+    assert "Utkast till ny rubrik" in preview.content.decode()

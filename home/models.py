@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -143,11 +144,25 @@ class HomePage(BasePage):
     EVENT_COUNT = 3
 
     def get_context(self, request, *args, **kwargs):
+        from core.fragments import remember
         from home.sections import home_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self, request))
-        context["structured_data"] = self.get_structured_data(request)
+
+        def compute():
+            sections = home_sections(self, request)
+            sections["structured_data"] = self.get_structured_data(request)
+            return sections
+
+        # Until an editor publishes something (core/fragments.py) or a shown event ends.
+        context.update(
+            remember(
+                request,
+                f"home:{self.pk}:{request.get_host()}",
+                compute,
+                fresh=lambda sections: timezone.now() < sections["valid_until"],
+            )
+        )
         return context
 
     def get_structured_data(self, request=None):

@@ -3,6 +3,8 @@ and the way into the directory. All chosen automatically, with staff's featured 
 in a fixed number of queries.
 """
 
+from datetime import UTC, datetime
+
 from django.apps import apps
 from django.utils import timezone
 
@@ -37,13 +39,18 @@ def home_sections(home, request) -> dict:
     from themes.models import ThemePage
 
     now = timezone.now()
+    upcoming_events = _featured_first(
+        EventPage.objects.upcoming(now), home.featured_event_id, home.EVENT_COUNT
+    )
     return {
         "latest_news": _featured_first(
             NewsPage.objects.listed(), home.featured_news_id, home.NEWS_COUNT
         ),
         "news_index": NewsIndexPage.objects.live().first(),
-        "upcoming_events": _featured_first(
-            EventPage.objects.upcoming(now), home.featured_event_id, home.EVENT_COUNT
+        "upcoming_events": upcoming_events,
+        # The sections hold until the first of the shown events has ended.
+        "valid_until": min(
+            (event.end for event in upcoming_events), default=datetime.max.replace(tzinfo=UTC)
         ),
         "event_index": EventIndexPage.objects.live().first(),
         "theme_pages": list(

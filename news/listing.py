@@ -7,24 +7,33 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
+from core.fragments import remember
 from news.models import NewsPageTag
 from themes.listing import Listing, paginate, param_values, theme_options, with_any_theme
 
 
 class NewsListing(Listing):
-    def __init__(self, index_page, params):
+    def __init__(self, index_page, params, request=None):
         super().__init__(index_page.url)
         self.index_page = index_page
         news = index_page.news()
-        ids = news.values("pk")
 
-        self.theme_options = theme_options(ids)
-        self.tag_options = list(
-            Tag.objects.filter(news_newspagetag_items__content_object__in=ids)
-            .annotate(count=Count("news_newspagetag_items"))
-            .order_by(Lower("name"), "name")
+        def options():
+            ids = news.values("pk")
+            return (
+                theme_options(ids),
+                list(
+                    Tag.objects.filter(news_newspagetag_items__content_object__in=ids)
+                    .annotate(count=Count("news_newspagetag_items"))
+                    .order_by(Lower("name"), "name")
+                ),
+                [d.year for d in news.dates("date", "year", order="DESC")],
+            )
+
+        # The facets change only when news is published again (core/fragments.py).
+        self.theme_options, self.tag_options, self.year_options = remember(
+            request, f"news-listing:{index_page.pk}:options", options
         )
-        self.year_options = [d.year for d in news.dates("date", "year", order="DESC")]
 
         theme_slugs = param_values(params, "tema", (t.slug for t in self.theme_options))
         tag_slugs = param_values(params, "tagg", (t.slug for t in self.tag_options))

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.fragments import remember
 from core.models import BasePage
 from core.structured_data import image_url, organisation_data
 from themes.models import Theme
@@ -125,7 +126,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from news.listing import NewsListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = NewsListing(self, request.GET)
+        context["listing"] = NewsListing(self, request.GET, request)
         context["news_index"] = self
         return context
 
@@ -302,16 +303,27 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = self.index_page
-        context["structured_data"] = self.get_structured_data(request)
-        context["related_pages"] = [
-            link.page
-            for link in self.related_links.select_related("page")
-            if link.page and link.page.live
-        ]
+        # Each of these changes only when some page is published again (core/fragments.py).
+        key = f"news:{self.pk}:{request.get_host()}"
+        context["news_index"] = remember(request, f"{key}:index", lambda: self.index_page)
+        context["themes"] = themes = remember(
+            request, f"{key}:themes", lambda: list(self.themes.all())
+        )
+        context["structured_data"] = remember(
+            request, f"{key}:jsonld", lambda: self.get_structured_data(request, themes=themes)
+        )
+        context["related_pages"] = remember(
+            request,
+            f"{key}:related",
+            lambda: [
+                link.page
+                for link in self.related_links.select_related("page")
+                if link.page and link.page.live
+            ],
+        )
         return context
 
-    def get_structured_data(self, request=None):
+    def get_structured_data(self, request=None, themes=None):
         """schema.org NewsArticle for search engines (JSON-LD)."""
         publisher = organisation_data(request)
         data = {
@@ -330,7 +342,8 @@ class NewsPage(BasePage):
             data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
         if self.share_image:
             data["image"] = [image_url(self.share_image, request)]
-        keywords = [theme.name for theme in self.themes.all()]
+        themes = self.themes.all() if themes is None else themes
+        keywords = [theme.name for theme in themes]
         if keywords:
             data["keywords"] = keywords
         return data

@@ -7,8 +7,9 @@ state of the *other* facets, sorts and paginates. The directory page, the JSON A
 CSV export all build their queryset here, so they can never disagree.
 
 Text search goes through Wagtail's search API, so it follows whatever backend the site
-is configured with. With a database backend the search stays a subquery (nothing is
-materialised in Python); with a search cluster the best `MAX_CLUSTER_HITS` ids are used.
+is configured with. The ids of the matches are found once per text and cached (at most the
+number of organisations, or the best `MAX_CLUSTER_HITS` with a search cluster); the facet
+counts and the results filter by them, and relevance order comes from the backend.
 
 Facet counts and the ids on a result page are cached per state, keyed by SearchVersion's
 token, which every change to organisations, opportunities or vocabularies replaces: a
@@ -412,14 +413,25 @@ class FacetedSearch(Listing):
         return None, [obj.pk for obj in results[:MAX_CLUSTER_HITS]]
 
     @cached_property
+    def _text_ids(self) -> list[int]:
+        """Every match of the text, in no particular order: found once per text and version.
+
+        Every facet count and the result page filter by it; as a list of ids rather than a
+        subquery, the full-text match runs once instead of in each of those queries, and
+        another state with the same text (a facet added) does not run it at all.
+        """
+
+        def compute():
+            ranked, ids = self._text_matches
+            return list(ranked.values_list("pk", flat=True)) if ranked is not None else ids
+
+        return self.cached(f"text:{digest(type(self).__name__, self.query)}", compute)
+
+    @cached_property
     def base(self):
         queryset = self.base_queryset()
         if self.query:
-            ranked, ids = self._text_matches
-            if ranked is not None:
-                queryset = queryset.filter(pk__in=ranked.values("pk"))
-            else:
-                queryset = queryset.filter(pk__in=ids)
+            queryset = queryset.filter(pk__in=self._text_ids)
         return queryset
 
     def filtered(self, exclude: Facet | None = None):

@@ -9,10 +9,12 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from directory import signals  # noqa: F401
         from directory.theme_sections import (
+            directory_version,
             needs_url_for_theme,
             open_needs_for_theme,
             organisations_for_theme,
             organisations_url_for_theme,
+            valid_until,
         )
         from themes.registry import ThemeSection, register_theme_section
 
@@ -26,6 +28,8 @@ class DirectoryConfig(AppConfig):
                 limit=4,
                 more_url=organisations_url_for_theme,
                 more_label=_("Alla organisationer med temat"),
+                valid_until=valid_until,
+                version=directory_version,
             )
         )
         register_theme_section(
@@ -38,5 +42,7 @@ class DirectoryConfig(AppConfig):
                 limit=4,
                 more_url=needs_url_for_theme,
                 more_label=_("Alla behov inom temat"),
+                valid_until=valid_until,
+                version=directory_version,
             )
         )

@@ -1,7 +1,12 @@
 """What a theme page shows from the directory (registered in DirectoryConfig.ready())."""
 
+import datetime
+
+from django.db.models import Min
+from django.utils import timezone
+
 from directory.filters import by_name
-from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage
+from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage, SearchVersion
 from directory.views import attach_opportunity_urls
 from themes.models import ThemedPage
 
@@ -42,3 +47,21 @@ def needs_url_for_theme(theme) -> str | None:
     if index_page is None:
         return None
     return f"{index_page.subpage_url('opportunities')}?kind=behov&theme={theme.slug}"
+
+
+def directory_version() -> str:
+    """The theme page keeps the sections under the directory's own version too."""
+    return SearchVersion.current()
+
+
+def valid_until(theme, items) -> datetime.datetime:
+    """Opportunities expire at midnight and may be published ahead of time, with no edit
+    in between: the needs shown, and the cards' "has open needs" badges, hold until the
+    first of these."""
+    now = timezone.now()
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    midnight = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+    scheduled = Opportunity.objects.filter(published_at__gt=now).aggregate(
+        first=Min("published_at")
+    )["first"]
+    return min(midnight, scheduled) if scheduled else midnight

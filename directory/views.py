@@ -2,6 +2,8 @@
 
 from django.apps import apps
 from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -112,6 +114,30 @@ def related_by_theme(page: OrganisationPage, theme_ids: list[int]) -> dict:
     return related
 
 
+def related_html(page: OrganisationPage, request, themes) -> str:
+    """The related news and events as HTML, kept until an editor changes something
+    (core/fragments.py: pages, themes) or the first event shown has ended; not in preview."""
+    from core.fragments import remember
+
+    def compute():
+        related = related_by_theme(page, [theme.pk for theme in themes])
+        events = related["related_events"]
+        return {
+            "html": render_to_string(
+                "directory/includes/organisation_related.html", related, request
+            ),
+            "valid_until": min((event.end for event in events), default=None),
+        }
+
+    related = remember(
+        request,
+        f"directory:org:{page.pk}:related:{request.get_host()}",
+        compute,
+        fresh=lambda value: value["valid_until"] is None or timezone.now() < value["valid_until"],
+    )
+    return related["html"]
+
+
 def organisation_page_context(page: OrganisationPage, request) -> dict:
     """Everything the organisation page shows.
 
@@ -127,7 +153,7 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
         return found or directory_index_page(request)
 
     index_page = SimpleLazyObject(find_index_page)
-    themes = list(page.themes.all())
+    themes = LazyList(page.themes.all)
     offers = LazyList(page.offers.all)
     seeks = LazyList(page.seeks.all)
 
@@ -156,7 +182,7 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
         ),
         "matches": LazyList(lambda: matches_for(page, offers=list(offers), seeks=list(seeks))),
         "contact": SimpleLazyObject(lambda: page.public_contact),
-        **related_by_theme(page, [theme.pk for theme in themes]),
+        "related": lambda: related_html(page, request, themes),
     }
     # A callable: the template calls it only when the cached fragment is missing.
     context["structured_data"] = lambda: organisation_structured_data(page, request, context)

@@ -19,6 +19,7 @@ class EventsConfig(AppConfig):
                 limit=4,
                 more_url=events_url_for_theme,
                 more_label=_("Alla träffar om temat"),
+                valid_until=events_valid_until,
             )
         )
 
@@ -27,6 +28,11 @@ def upcoming_events_for_theme(theme, limit):
     from events.models import EventPage
 
     return list(EventPage.objects.upcoming().with_theme(theme)[:limit])
+
+
+def events_valid_until(theme, items):
+    """The upcoming events shown hold until the first of them has ended."""
+    return min((event.end for event in items), default=None)
 
 
 def events_url_for_theme(theme):

@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
@@ -270,11 +272,20 @@ class ThemePage(BasePage):
                     {"theme": _("Det finns redan en temasida för det här temat.")}
                 )
 
-    def get_sections(self) -> list[dict]:
-        """The registered sections that have something to show for this theme."""
+    def get_sections(self, with_valid_until: bool = False):
+        """The registered sections that have something to show for this theme.
+
+        With `with_valid_until`, also until when they hold without any edit (None: until
+        an edit), asking every section, shown or not: an empty one may fill with time.
+        """
         sections = []
+        valid_until = None
         for section in get_theme_sections():
             items = list(section.get_items(self.theme, section.limit))
+            if with_valid_until and section.valid_until:
+                until = section.valid_until(self.theme, items)
+                if until is not None and (valid_until is None or until < valid_until):
+                    valid_until = until
             if not items:
                 continue
             sections.append(
@@ -284,11 +295,49 @@ class ThemePage(BasePage):
                     "more_url": section.more_url(self.theme) if section.more_url else None,
                 }
             )
-        return sections
+        return (sections, valid_until) if with_valid_until else sections
+
+    def render_sections(self, request, *, with_valid_until: bool = False) -> dict:
+        """The sections and their <head> parts as HTML, and until when that holds."""
+        if with_valid_until:
+            sections, valid_until = self.get_sections(with_valid_until=True)
+        else:
+            sections, valid_until = self.get_sections(), None
+        context = {
+            "page": self,
+            "self": self,
+            "theme": self.theme,
+            "sections": sections,
+            "head_sections": [s for s in get_theme_sections() if s.head_template],
+        }
+        return {
+            "head": render_to_string("themes/includes/section_heads.html", context, request),
+            "body": render_to_string("themes/includes/sections.html", context, request),
+            "valid_until": valid_until,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_sections()
-        context["head_sections"] = [s for s in get_theme_sections() if s.head_template]
+        context["sections"] = self.cached_sections(request)
         context["page_objectives"] = list(self.objectives.all())
         return context
+
+    def cached_sections(self, request) -> dict:
+        """render_sections(), kept until an editor changes something (core/fragments.py), a
+        section's own version changes or a shown item runs out of time. Never in preview."""
+        from core import fragments
+
+        if not fragments.cache_seconds() or getattr(request, "is_preview", False):
+            return self.render_sections(request)
+        # Each app's version once, however many of its sections there are.
+        version_of = dict.fromkeys(s.version for s in get_theme_sections() if s.version)
+        versions = [version() for version in version_of]
+        name = f"theme:{self.pk}:sections:{request.get_host()}:{':'.join(versions)}"
+        return fragments.remember(
+            request,
+            name,
+            lambda: self.render_sections(request, with_valid_until=True),
+            fresh=lambda value: (
+                value["valid_until"] is None or timezone.now() < value["valid_until"]
+            ),
+        )

@@ -130,7 +130,7 @@ def test_organisation_page_queries_do_not_grow_with_the_directory(
     assert html.count('class="card match-card"') == 6
 
 
-QUERIES_ORGANISATION_PAGE = 32
+QUERIES_ORGANISATION_PAGE = 31
 
 
 @pytest.mark.django_db
@@ -258,3 +258,54 @@ def test_editors_can_preview_an_organisation(admin_client, haulier):
     response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[haulier.pk]))
     assert response.status_code == 200
     assert "Storsjöåkeriet AB" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_related_news_and_events_follow_publishing_and_time(
+    client, fragments, haulier, news_index, event_index, monkeypatch
+):
+    from tests.events.factories import EventPageFactory
+    from tests.news.factories import NewsPageFactory
+    from themes.models import Theme
+
+    energy = Theme.objects.get(slug="energiomstallning")
+    soon = EventPageFactory(parent=event_index, title="Frukostmöte", days=1, themes=[energy])
+    client.get(haulier.url)
+    assert "Frukostmöte" in client.get(haulier.url).content.decode()
+    news = NewsPageFactory(parent=news_index, title="Biogasbussar rullar", themes=[energy])
+    assert "Biogasbussar rullar" in client.get(haulier.url).content.decode()
+    news.unpublish()
+    assert "Biogasbussar rullar" not in client.get(haulier.url).content.decode()
+    after = soon.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    assert "Frukostmöte" not in client.get(haulier.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_theme_page_sections_follow_the_directory_and_time(
+    client, theme_index, haulier, settings, monkeypatch
+):
+    from django.core.cache import cache
+
+    from tests.themes.factories import ThemePageFactory
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    theme_page = ThemePageFactory(parent=theme_index)
+    client.get(theme_page.url)
+    assert "Biogas till bussar" not in client.get(theme_page.url).content.decode()
+    need = OpportunityFactory(organisation=haulier, title="Biogas till bussar")
+    assert "Biogas till bussar" in client.get(theme_page.url).content.decode()
+    # Published ahead of time, it shows when its time comes.
+    later = timezone.now() + datetime.timedelta(hours=2)
+    OpportunityFactory(organisation=haulier, title="Vätgas sökes", published_at=later)
+    assert "Vätgas sökes" not in client.get(theme_page.url).content.decode()
+    monkeypatch.setattr(timezone, "now", lambda: later + datetime.timedelta(minutes=1))
+    html = client.get(theme_page.url).content.decode()
+    assert "Vätgas sökes" in html and "Biogas till bussar" in html
+    # An expired need is gone the next day, without any edit.
+    next_day = need.valid_until + datetime.timedelta(days=1)
+    gone = timezone.make_aware(datetime.datetime.combine(next_day, datetime.time(0, 5)))
+    monkeypatch.setattr(timezone, "now", lambda: gone)
+    assert "Biogas till bussar" not in client.get(theme_page.url).content.decode()
+    cache.clear()

@@ -145,3 +145,50 @@ def test_theme_index_lists_theme_pages_and_all_objectives(client, home_page, ene
     assert "Fossilfritt 2030." in html
     assert html.count('class="objective__number"') == 16
     assert html.count("Prioriterat i länet") == 8
+
+
+@pytest.mark.django_db
+def test_cached_sections_follow_publishing_and_time(
+    client, home_page, energy, adaptation, fragments, monkeypatch, django_assert_max_num_queries
+):
+    import datetime
+
+    from django.utils import timezone
+
+    news_index = NewsIndexPageFactory(parent=home_page)
+    event_index = EventIndexPageFactory(parent=home_page)
+    page = ThemePageFactory(parent=ThemeIndexPageFactory(parent=home_page), theme=energy)
+    NewsPageFactory(parent=news_index, title="Biogas för lastbilar", themes=[energy])
+    soon = EventPageFactory(parent=event_index, title="Frukostmöte", days=1, themes=[energy])
+    client.get(page.url)  # the first visit makes the site settings, which is an edit
+    first = client.get(page.url).content.decode()
+    assert "Biogas för lastbilar" in first and "Frukostmöte" in first
+    with django_assert_max_num_queries(THEME_PAGE_QUERIES - 8):
+        assert client.get(page.url).content.decode() == first
+
+    # Published news shows at once, in every process (the version lives in the database).
+    news = NewsPageFactory(parent=news_index, title="Vätgas i Östersund", themes=[energy])
+    assert "Vätgas i Östersund" in client.get(page.url).content.decode()
+    news.unpublish()
+    assert "Vätgas i Östersund" not in client.get(page.url).content.decode()
+
+    # An event drops out when it has ended, without any edit.
+    after = soon.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    assert "Frukostmöte" not in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_preview_of_a_theme_page_never_shows_cached_sections(
+    client, home_page, energy, adaptation, fragments
+):
+    news_index = NewsIndexPageFactory(parent=home_page)
+    page = ThemePageFactory(parent=ThemeIndexPageFactory(parent=home_page), theme=energy)
+    NewsPageFactory(parent=news_index, title="Biogas för lastbilar", themes=[energy])
+    NewsPageFactory(parent=news_index, title="Skyfall i tätorterna", themes=[adaptation])
+    assert "Biogas för lastbilar" in client.get(page.url).content.decode()
+    page.theme = adaptation
+    preview = page.save_revision().as_object().make_preview_request()
+    html = preview.content.decode()
+    assert "Skyfall i tätorterna" in html and "Biogas för lastbilar" not in html
+    assert "Biogas för lastbilar" in client.get(page.url).content.decode()

@@ -16,6 +16,8 @@ only these shared parts, and only under the current token, come from the cache.
                             query counts of a first render switch it off)
 """
 
+import hashlib
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -67,6 +69,13 @@ def context(request):
     }
 
 
+def _key(version: str, name: str) -> str:
+    """A cache key for `name`; long or odd names (paths, hosts) by their digest."""
+    if len(name) > 150 or not name.isprintable() or " " in name:
+        name = "sha256:" + hashlib.sha256(name.encode()).hexdigest()
+    return f"fragment:{version}:{name}"
+
+
 def _usable(request) -> bool:
     return bool(cache_seconds()) and not getattr(request, "is_preview", False)
 
@@ -79,7 +88,7 @@ def remember(request, name: str, compute, *, fresh=None):
     """
     if request is None or not _usable(request):
         return compute()
-    key = f"fragment:{content_version(request)}:{name}"
+    key = _key(content_version(request), name)
     value = cache.get(key)
     if value is None or (fresh is not None and not fresh(value)):
         value = compute()
@@ -161,7 +170,7 @@ def prepare_site(request):
     Wagtail keeps them on the request (`_wagtail_site` and the settings' cache attributes);
     filled in here from the cache, Wagtail finds them there.
     """
-    site_key = f"fragment:{content_version(request)}:site:{_site_key(request)}"
+    site_key = _key(content_version(request), f"site:{_site_key(request)}")
     data = cache.get(site_key)
     if data is None:
         data = _site_data(request)
@@ -184,7 +193,7 @@ def prepare_wagtail_request(request, path: str) -> None:
     site = data["site"]
     if site is None:
         return
-    route_key = f"fragment:{content_version(request)}:route:{site.pk}:{path}"
+    route_key = _key(content_version(request), f"route:{site.pk}:{path}")
     route = cache.get(route_key)
     if route is not None:
         result = _cached_route(request, route)

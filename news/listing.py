@@ -1,5 +1,6 @@
 """The news listing: filter by theme, tag and year (OR within a facet, AND across), paginated."""
 
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.utils.functional import cached_property
@@ -9,7 +10,7 @@ from taggit.models import Tag
 
 from core.fragments import remember
 from news.models import NewsPageTag
-from themes.listing import Listing, paginate, param_values, theme_options, with_any_theme
+from themes.listing import Listing, page_number, param_values, theme_options, with_any_theme
 
 
 class NewsListing(Listing):
@@ -58,7 +59,13 @@ class NewsListing(Listing):
             )
         if self.years:
             results = results.filter(date__year__in=self.years)
-        self.page_obj = paginate(results.with_listing_data(), params, index_page.page_size)
+        paginator = Paginator(results.with_listing_data(), index_page.page_size)
+        # How many there are changes only when news is published again, like the facets.
+        state = "|".join(",".join(sorted(v)) for v in (theme_slugs, tag_slugs, years))
+        paginator.count = remember(
+            request, f"news-listing:{index_page.pk}:count:{state}", results.count
+        )
+        self.page_obj = paginator.page(page_number(params, paginator.num_pages))
 
     @property
     def count(self) -> int:

@@ -52,3 +52,14 @@ def home_page(db):
     from tests.factories import make_home_page
 
     return make_home_page()
+
+
+@pytest.fixture
+def fragments(settings):
+    """The fragment cache on (core/fragments.py), as in production; off in other tests."""
+    from django.core.cache import cache
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,7 +4,6 @@ fewer queries per page, and never a stale menu, route, breadcrumb or footer."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,14 +14,6 @@ from tests.events.factories import EventPageFactory
 from tests.factories import StandardPageFactory
 from tests.news.factories import NewsPageFactory
 from tests.themes.fixtures import *  # noqa: F403
-
-
-@pytest.fixture
-def fragments(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

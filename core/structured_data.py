@@ -5,6 +5,7 @@ Templates print it with `{% json_ld data %}` from core_tags.
 
 from django.conf import settings
 from django.templatetags.static import static
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 # The same rendition the OpenGraph tags use, so sharing and search engines cost one image.
@@ -20,7 +21,13 @@ def absolute(url: str, request=None) -> str:
 
 
 def image_url(image, request=None) -> str:
-    return absolute(image.get_rendition(SHARE_IMAGE_SPEC).url, request)
+    """The share rendition's absolute URL; "" when the original file is missing (the image
+    tags show a placeholder then, and structured data leaves the image out)."""
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+    except SourceImageIOError:
+        return ""
+    return absolute(rendition.url, request)
 
 
 def organisation_data(request=None, full: bool = False) -> dict:

@@ -32,8 +32,8 @@ def organisation_structured_data(page, request, context: dict) -> dict:
         }
     if page.website:
         data["sameAs"] = [page.website]
-    if page.logo_id:
-        data["logo"] = image_url(page.logo, request)
+    if page.logo_id and (logo := image_url(page.logo, request)):
+        data["logo"] = logo
     if page.serves_whole_county:
         data["areaServed"] = {"@type": "AdministrativeArea", "name": "Jämtlands län"}
     else:

@@ -392,8 +392,8 @@ class EventPage(RoutablePageMixin, BasePage):
         }
         if self.organiser == DEFAULT_ORGANISER:
             data["organizer"] = organisation_data(request)
-        if self.share_image:
-            data["image"] = [image_url(self.share_image, request)]
+        if self.share_image and (url := image_url(self.share_image, request)):
+            data["image"] = [url]
         if self.registration_url:
             offer = {"@type": "Offer", "url": self.registration_url}
             if self.registration_deadline:

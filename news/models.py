@@ -340,8 +340,8 @@ class NewsPage(BasePage):
         }
         if self.last_published_at:
             data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
-        if self.share_image:
-            data["image"] = [image_url(self.share_image, request)]
+        if self.share_image and (url := image_url(self.share_image, request)):
+            data["image"] = [url]
         themes = self.themes.all() if themes is None else themes
         keywords = [theme.name for theme in themes]
         if keywords:

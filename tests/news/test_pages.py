@@ -132,6 +132,21 @@ def test_news_page_shows_date_in_swedish_image_and_structured_data(client, news_
 
 
 @pytest.mark.django_db
+def test_a_news_page_whose_image_file_is_lost_still_shows(client, news_index):
+    """A restored database without its media folder: the page answers, without the image."""
+    image = ImageFactory()
+    page = NewsPageFactory(parent=news_index, title="Bilden saknas", image=image)
+    image.file.storage.delete(image.file.name)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    [article] = [
+        d for d in structured_data(response.content.decode()) if d["@type"] == "NewsArticle"
+    ]
+    assert article["headline"] == "Bilden saknas"
+    assert "image" not in article
+
+
+@pytest.mark.django_db
 def test_structured_data_cannot_break_out_of_its_script_element(client, news_index):
     page = NewsPageFactory(parent=news_index, title="</script><script>alert(1)</script>")
     html = client.get(page.url).content.decode()

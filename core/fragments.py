@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
@@ -80,20 +81,26 @@ def _usable(request) -> bool:
     return bool(cache_seconds()) and not getattr(request, "is_preview", False)
 
 
-def remember(request, name: str, compute, *, fresh=None):
+def remember(request, name: str, compute, *, until=None):
     """`compute()`, or what it returned before under the current content version.
 
-    `fresh(value)`, where given, says whether a remembered value still holds (for what
-    changes with time, such as which events are still upcoming).
+    `until(value)`, where given, says when a remembered value stops holding without any edit
+    (an aware datetime, or None: not before an edit), for what changes with time, such as
+    which events are still upcoming.
     """
     if request is None or not _usable(request):
         return compute()
     key = _key(content_version(request), name)
     value = cache.get(key)
-    if value is None or (fresh is not None and not fresh(value)):
+    if value is None or _expired(value, until):
         value = compute()
         cache.set(key, value, cache_seconds())
     return value
+
+
+def _expired(value, until) -> bool:
+    moment = until(value) if until is not None else None
+    return moment is not None and timezone.now() >= moment
 
 
 # Site, settings and route, looked up together before Wagtail serves a page -------------

@@ -3,7 +3,6 @@
 from django.apps import apps
 from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -133,7 +132,7 @@ def related_html(page: OrganisationPage, request, themes) -> str:
         request,
         f"directory:org:{page.pk}:related:{request.get_host()}",
         compute,
-        fresh=lambda value: value["valid_until"] is None or timezone.now() < value["valid_until"],
+        until=lambda value: value["valid_until"],
     )
     return related["html"]
 

@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -160,7 +159,7 @@ class HomePage(BasePage):
                 request,
                 f"home:{self.pk}:{request.get_host()}",
                 compute,
-                fresh=lambda sections: timezone.now() < sections["valid_until"],
+                until=lambda sections: sections["valid_until"],
             )
         )
         return context

@@ -3,8 +3,6 @@ and the way into the directory. All chosen automatically, with staff's featured 
 in a fixed number of queries.
 """
 
-from datetime import UTC, datetime
-
 from django.apps import apps
 from django.utils import timezone
 
@@ -49,9 +47,7 @@ def home_sections(home, request) -> dict:
         "news_index": NewsIndexPage.objects.live().first(),
         "upcoming_events": upcoming_events,
         # The sections hold until the first of the shown events has ended.
-        "valid_until": min(
-            (event.end for event in upcoming_events), default=datetime.max.replace(tzinfo=UTC)
-        ),
+        "valid_until": min((event.end for event in upcoming_events), default=None),
         "event_index": EventIndexPage.objects.live().first(),
         "theme_pages": list(
             ThemePage.objects.live()

@@ -2,7 +2,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
@@ -337,7 +336,5 @@ class ThemePage(BasePage):
             request,
             name,
             lambda: self.render_sections(request, with_valid_until=True),
-            fresh=lambda value: (
-                value["valid_until"] is None or timezone.now() < value["valid_until"]
-            ),
+            until=lambda value: value["valid_until"],
         )

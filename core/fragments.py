@@ -77,7 +77,8 @@ def _key(version: str, name: str) -> str:
     return f"fragment:{version}:{name}"
 
 
-def _usable(request) -> bool:
+def in_use(request) -> bool:
+    """Is the cache on, and is this request not a preview?"""
     return bool(cache_seconds()) and not getattr(request, "is_preview", False)
 
 
@@ -88,7 +89,7 @@ def remember(request, name: str, compute, *, until=None):
     (an aware datetime, or None: not before an edit), for what changes with time, such as
     which events are still upcoming.
     """
-    if request is None or not _usable(request):
+    if request is None or not in_use(request):
         return compute()
     key = _key(content_version(request), name)
     value = cache.get(key)
@@ -228,7 +229,7 @@ class PrepareWagtailRequestMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail import views as wagtail_views
 
-        if not _usable(request) or request.method not in ("GET", "HEAD"):
+        if not in_use(request) or request.method not in ("GET", "HEAD"):
             return
         if view_func is wagtail_views.serve:
             path = view_args[0] if view_args else view_kwargs.get("path", "")

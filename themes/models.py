@@ -326,7 +326,7 @@ class ThemePage(BasePage):
         section's own version changes or a shown item runs out of time. Never in preview."""
         from core import fragments
 
-        if not fragments.cache_seconds() or getattr(request, "is_preview", False):
+        if not fragments.in_use(request):  # not even the versions' queries
             return self.render_sections(request)
         # Each app's version once, however many of its sections there are.
         version_of = dict.fromkeys(s.version for s in get_theme_sections() if s.version)

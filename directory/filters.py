@@ -17,20 +17,23 @@ popular state costs one small query instead of eight aggregates, and nothing is 
 served stale.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, Min, OuterRef, Q, Value, When
 from django.db.models.functions import Collate, Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from directory.caching import cache_seconds, digest, remember
+from directory.facet_index import FacetIndex
 from directory.models import (
     CompetenceTag,
     Municipality,
@@ -166,6 +169,12 @@ class Facet:
     def q(self, values: list[str], search) -> Q:
         raise NotImplementedError
 
+    def index_pairs(self, search, now) -> tuple[Iterable[tuple[int, str]], datetime | None]:
+        """(organisation id, option) for every option each organisation has, as `q` tests
+        it, and when that answer next changes by itself (None: only by an edit). For the
+        in-memory index (directory/facet_index.py); only for facets on the organisation."""
+        raise NotImplementedError
+
     def counts(self, queryset, search) -> dict[str, int]:
         """Default: one conditional count per option, in a single aggregate query."""
         vocabulary = list(self.vocabulary(search))
@@ -193,6 +202,9 @@ class FieldFacet(Facet):
     def counts(self, queryset, search):
         rows = queryset.order_by().values_list(self.field).annotate(n=Count("pk"))
         return {value: n for value, n in rows if value is not None}
+
+    def index_pairs(self, search, now):
+        return search.base_queryset().order_by().values_list("pk", self.field), None
 
 
 class ThroughFacet(Facet):
@@ -230,6 +242,10 @@ class ThroughFacet(Facet):
             .annotate(n=Count("pk"))
         )
         return dict(rows)
+
+    def index_pairs(self, search, now):
+        rows = self.link_queryset().order_by().values_list(f"{self.item}_id", f"{self.tag}__slug")
+        return rows, None
 
 
 class ItemThroughFacet(ThroughFacet):
@@ -278,6 +294,20 @@ class MunicipalityFacet(Facet):
     def counts(self, queryset, search):
         return super().counts(queryset, search)
 
+    def index_pairs(self, search, now):
+        in_county = [slug for slug, _name, _code, in_county in search.municipalities if in_county]
+        pairs = []
+        rows = search.base_queryset().order_by()
+        for pk, head_office, whole_county in rows.values_list(
+            "pk", "head_office__slug", "serves_whole_county"
+        ):
+            pairs.append((pk, head_office))
+            if whole_county:
+                pairs.extend((pk, slug) for slug in in_county)
+        served = OrganisationPage.served_municipalities.through.objects.order_by()
+        pairs.extend(served.values_list("organisationpage_id", "municipality__slug"))
+        return pairs, None
+
 
 class OpenNeedsFacet(Facet):
     """One checkbox: organisations that have a current need posted."""
@@ -294,6 +324,14 @@ class OpenNeedsFacet(Facet):
 
     def counts(self, queryset, search):
         return {"1": queryset.filter(self.q(["1"], search)).count()}
+
+    def index_pairs(self, search, now):
+        needs = Opportunity.objects.needs().order_by()
+        current = needs.current().values_list("organisation_id", flat=True).distinct()
+        # A need scheduled for later today changes the answer when it comes out.
+        scheduled = needs.filter(published_at__gt=now, valid_until__gte=timezone.localdate(now))
+        coming = scheduled.aggregate(first=Min("published_at"))["first"]
+        return [(pk, "1") for pk in current], coming
 
 
 def theme_facet(org_path: str = "") -> ThroughFacet:
@@ -344,6 +382,9 @@ class FacetedSearch(Listing):
     sorts: dict = {}
     default_sort = "name"
     per_page = PER_PAGE
+    # Count facets and find result pages in memory (directory/facet_index.py); every
+    # facet must then be on the searched model itself and define index_pairs.
+    in_memory = False
 
     def __init__(self, params, base_url: str = ""):
         super().__init__(base_url)
@@ -414,7 +455,7 @@ class FacetedSearch(Listing):
 
     @cached_property
     def _text_ids(self) -> list[int]:
-        """Every match of the text, in no particular order: found once per text and version.
+        """Every match of the text, best first: found once per text and version.
 
         Every facet count and the result page filter by it; as a list of ids rather than a
         subquery, the full-text match runs once instead of in each of those queries, and
@@ -442,7 +483,8 @@ class FacetedSearch(Listing):
                 queryset = queryset.filter(facet.q(values, self))
         return queryset
 
-    def order(self, queryset):
+    def order(self, queryset, sort: str = ""):
+        """The queryset in the order of `sort` (this search's sort when not given)."""
         raise NotImplementedError
 
     @cached_property
@@ -459,19 +501,50 @@ class FacetedSearch(Listing):
             return self.filtered().order_by(ordering, "pk")
         return self.order(self.filtered())
 
+    # The in-memory index (in_memory searches only)
+
+    @cached_property
+    def index(self) -> FacetIndex | None:
+        return FacetIndex.for_search(self) if self.in_memory else None
+
+    @cached_property
+    def _index_state(self) -> tuple[int, dict[str, int]]:
+        """The text's matches and each filtered facet's selection, as bitsets."""
+        index = self.index
+        base = index.of_ids(self._text_ids) if self.query else index.everything
+        selected = {
+            facet.name: index.any_of(facet.name, values)
+            for facet in self.facets
+            if (values := self.values[facet.name])
+        }
+        return base, selected
+
+    def _page_from_index(self) -> tuple[int, list[int]]:
+        base, selected = self._index_state
+        mask = self.index.matching(base, selected)
+        count = mask.bit_count()
+        number = Paginator(range(count), self.per_page).get_page(self.requested_page).number
+        start = (number - 1) * self.per_page
+        ranked = self._text_ids if self.sort == "relevance" and self.query else None
+        order = self.index.order_of(self.sort, ranked)
+        return count, self.index.ids(mask, order, start, start + self.per_page)
+
     def page(self, decorate=None):
         """The requested page (the last one when asked for more); `decorate` adds prefetching.
 
-        Which ids are on the page, and how many results there are, are cached; the objects
-        are loaded fresh and only if still public, so a stale cache could never show
-        something delisted.
+        Which ids are on the page, and how many results there are, come from the in-memory
+        index or from the cache; the objects are loaded fresh and only if still public, so
+        a stale answer could never show something delisted.
         """
 
         def compute():
             page = Paginator(self.queryset, self.per_page).get_page(self.requested_page)
             return page.paginator.count, [obj.pk for obj in page.object_list]
 
-        count, ids = self.cached(f"page:{self.state_key(self.requested_page)}", compute)
+        if self.in_memory:
+            count, ids = self._page_from_index()
+        else:
+            count, ids = self.cached(f"page:{self.state_key(self.requested_page)}", compute)
         self.page_obj = Paginator(range(count), self.per_page).get_page(self.requested_page)
 
         def load():
@@ -493,13 +566,10 @@ class FacetedSearch(Listing):
 
     def facet_options(self) -> list[FacetOptions]:
         """Every facet with the options in use for the other facets' state, and their counts."""
-        counts = self.cached(
-            f"facets:{self.state_key()}",
-            lambda: {
-                facet.name: facet.counts(self.filtered(exclude=facet), self)
-                for facet in self.facets
-            },
-        )
+        if self.in_memory:
+            counts = self.index.counts(*self._index_state)
+        else:
+            counts = self.cached(f"facets:{self.state_key()}", self.counts_in_database)
         result = []
         for facet in self.facets:
             selected = self.values[facet.name]
@@ -511,6 +581,12 @@ class FacetedSearch(Listing):
             ]
             result.append(FacetOptions(facet, options, bool(selected)))
         return result
+
+    def counts_in_database(self) -> dict[str, dict[str, int]]:
+        """Each facet's options counted by aggregate queries (the in-memory index's twin)."""
+        return {
+            facet.name: facet.counts(self.filtered(exclude=facet), self) for facet in self.facets
+        }
 
     # State and URLs (themes.listing.Listing builds the links from filter_pairs)
 
@@ -591,6 +667,7 @@ class OrganisationSearch(FacetedSearch):
         "newest": _("Senast tillagda"),
     }
     default_sort = "name"
+    in_memory = True
 
     def base_queryset(self):
         return OrganisationPage.objects.listed()
@@ -598,8 +675,8 @@ class OrganisationSearch(FacetedSearch):
     def search_queryset(self):
         return OrganisationPage.objects.live()
 
-    def order(self, queryset):
-        if self.sort == "newest":
+    def order(self, queryset, sort=""):
+        if (sort or self.sort) == "newest":
             return queryset.order_by("-first_published_at", "-pk")
         return queryset.order_by(by_name("title"), "pk")
 
@@ -643,8 +720,8 @@ class OpportunitySearch(FacetedSearch):
     def search_queryset(self):
         return Opportunity.objects.all()
 
-    def order(self, queryset):
-        if self.sort == "ending":
+    def order(self, queryset, sort=""):
+        if (sort or self.sort) == "ending":
             return queryset.order_by("valid_until", "-published_at", "-pk")
         return queryset.order_by("-published_at", "-pk")
 

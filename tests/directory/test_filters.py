@@ -375,5 +375,5 @@ def add_many(directory_index):
         )
 
 
-QUERIES_LISTING = 27
+QUERIES_LISTING = 31
 QUERIES_LISTING_CACHED = 10

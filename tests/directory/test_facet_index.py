@@ -1,0 +1,176 @@
+"""The in-memory facet index (directory/facet_index.py) answers exactly as the database does.
+
+The directory page and the API count facets and find result pages in memory; the CSV
+download and the feeds still ask the database. Over a varied set of organisations and many
+random states, both must give the same organisations in the same order and the same counts.
+"""
+
+import datetime
+import random
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from directory import facet_index
+from directory.filters import OrganisationSearch
+from directory.listing_state import delist
+from directory.models import OrganisationType
+from tests.directory.factories import OpportunityFactory, organisation
+
+COMPETENCES = ["biogas", "restvärme", "hållbar logistik", "laddinfrastruktur", "solenergi"]
+MUNICIPALITIES = ["ostersund", "krokom", "are", "berg", "bracke", "utanfor-lanet"]
+THEMES = ["energiomstallning", "klimatanpassning", "miljomalsarbete"]
+PARTNERSHIPS = ["leverantor", "kund", "projektpartner"]
+ORG_TYPES = [value for value, _label in OrganisationType.choices]
+WORDS = ["biogas", "logistik", "Jämtland", "laddning", "sol"]
+
+
+def some(rng, values, most=2):
+    return rng.sample(values, rng.randint(0, most))
+
+
+@pytest.fixture
+def varied(directory_index, admin_user):
+    rng = random.Random(7)
+    made = []
+    for n in range(36):
+        made.append(
+            organisation(
+                directory_index,
+                title=f"{rng.choice(['Å', 'Ö', 'A', 'B', 'K'])}{n:02d} {rng.choice(WORDS)} AB",
+                short_description=f"Arbetar med {rng.choice(WORDS)} i länet.",
+                org_type=rng.choice(ORG_TYPES),
+                municipality=rng.choice(MUNICIPALITIES),
+                serves_whole_county=rng.random() < 0.2,
+                served=some(rng, MUNICIPALITIES),
+                offers=some(rng, COMPETENCES, 3),
+                seeks=some(rng, COMPETENCES),
+                themes=some(rng, THEMES),
+                partnership_types=some(rng, PARTNERSHIPS),
+                live=rng.random() > 0.1,
+            )
+        )
+    today = timezone.localdate()
+    for org in made[::3]:
+        OpportunityFactory(organisation=org, kind="behov")
+    OpportunityFactory(organisation=made[1], kind="erbjudande")
+    OpportunityFactory(
+        organisation=made[2], kind="behov", valid_until=today - datetime.timedelta(1)
+    )
+    OpportunityFactory(organisation=made[4], kind="behov", published_at=None)
+    made[5].save_revision().publish()
+    delist(made[5], user=admin_user, reason="Har lämnat rådet.")
+    return made
+
+
+def random_query(rng) -> str:
+    pairs = []
+    for name, values in [
+        ("org_type", ORG_TYPES),
+        ("municipality", [*MUNICIPALITIES, "2309"]),
+        ("theme", THEMES),
+        ("offers", [c.replace(" ", "-") for c in COMPETENCES]),
+        ("seeks", [c.replace(" ", "-") for c in COMPETENCES]),
+        ("partnership_type", PARTNERSHIPS),
+        ("has_needs", ["1"]),
+    ]:
+        if rng.random() < 0.35:
+            pairs += [
+                (name, value) for value in rng.sample(values, rng.randint(1, min(2, len(values))))
+            ]
+    if rng.random() < 0.3:
+        pairs.append(("q", rng.choice(WORDS)))
+    if rng.random() < 0.3:
+        pairs.append(("sort", rng.choice(["name", "newest", "relevance"])))
+    if rng.random() < 0.3:
+        pairs.append(("page", str(rng.randint(1, 3))))
+    query = QueryDict(mutable=True)
+    for name, value in pairs:
+        query.appendlist(name, value)
+    return query
+
+
+def from_database(search):
+    """What the aggregate queries say: the page's ids, the total and the non-zero counts."""
+    from django.core.paginator import Paginator
+
+    page = Paginator(search.queryset, search.per_page).get_page(search.requested_page)
+    counts = {
+        name: {value: n for value, n in found.items() if n}
+        for name, found in search.counts_in_database().items()
+    }
+    return [org.pk for org in page.object_list], page.paginator.count, counts
+
+
+def from_index(search):
+    count, ids = search._page_from_index()
+    counts = {
+        name: {value: n for value, n in found.items() if n}
+        for name, found in search.index.counts(*search._index_state).items()
+    }
+    return ids, count, counts
+
+
+@pytest.mark.django_db
+def test_the_index_and_the_database_agree_on_every_state(varied, settings):
+    settings.DIRECTORY_SEARCH_CACHE_SECONDS = 0
+    rng = random.Random(2030)
+    per_page_small = 4  # several pages out of 36 organisations
+    states = [QueryDict("")] + [random_query(rng) for _ in range(150)]
+    non_empty = 0
+    for params in states:
+        search = OrganisationSearch(params, base_url="/samarbetspartner/")
+        search.per_page = per_page_small
+        expected = from_database(search)
+        assert from_index(search) == expected, params.urlencode()
+        non_empty += bool(expected[1])
+    assert non_empty > 50, "the states should mostly find something"
+
+
+@pytest.mark.django_db
+def test_the_page_shows_what_the_database_finds(client, directory_index, varied):
+    url = directory_index.url + "?offers=biogas&municipality=krokom"
+    html = client.get(url).content.decode()
+    search = OrganisationSearch(QueryDict("offers=biogas&municipality=krokom"))
+    expected = [org.title for org in search.queryset]
+    assert expected, "the state finds something"
+    for title in expected:
+        assert title in html
+
+
+@pytest.mark.django_db
+def test_the_index_is_kept_until_something_changes(varied, django_assert_num_queries):
+    facet_index.clear()
+    first = OrganisationSearch(QueryDict("offers=biogas"))
+    first.page()
+    index = first.index
+    again = OrganisationSearch(QueryDict("theme=klimatanpassning&has_needs=1"))
+    again.page()
+    assert again.index is index, "a new state in the same version reuses the index"
+    OpportunityFactory(organisation=varied[0], kind="behov")
+    after_edit = OrganisationSearch(QueryDict("offers=biogas"))
+    after_edit.page()
+    assert after_edit.index is not index, "an edit builds it again"
+
+
+@pytest.mark.django_db
+def test_a_scheduled_need_counts_once_it_comes_out(varied, monkeypatch):
+    """Time alone changes the answer: the index is built again when a need comes out."""
+    facet_index.clear()
+    org = varied[7]
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    OpportunityFactory(
+        organisation=org, kind="behov", published_at=noon + datetime.timedelta(hours=2)
+    )
+
+    def needing_at(moment) -> bool:
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        search = OrganisationSearch(QueryDict("has_needs=1"))
+        search.per_page = 100
+        return org.pk in [item.pk for item in search.page().object_list]
+
+    assert not needing_at(noon)
+    assert not needing_at(noon + datetime.timedelta(hours=1))
+    assert needing_at(noon + datetime.timedelta(hours=2, seconds=1)), "out without any edit"
+    assert not needing_at(noon + datetime.timedelta(days=90)), "gone once it has expired"

@@ -38,4 +38,5 @@ USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os,sys,urllib.request; sys.exit(urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/health/', timeout=4).status != 200)"
-CMD ["sh", "-c", "exec gunicorn config.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --threads 4 --max-requests 2000 --max-requests-jitter 200 --forwarded-allow-ips='*'"]
+# Workers, threads, keep-alive and restarts: deploy/gunicorn.conf.py (PORT, WEB_CONCURRENCY).
+CMD ["gunicorn", "config.wsgi", "-c", "deploy/gunicorn.conf.py"]

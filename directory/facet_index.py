@@ -99,6 +99,10 @@ class FacetIndex:
         position = self.position
         return to_bits((position[pk] for pk in pks if pk in position), self.size)
 
+    def positions(self, mask: int) -> list[int]:
+        """The positions set in `mask`, in order."""
+        return [i for i, bit in enumerate(bin(mask)[:1:-1]) if bit == "1"]
+
     def any_of(self, facet_name: str, values: list[str]) -> int:
         masks = self.masks[facet_name]
         selected = 0

@@ -28,6 +28,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, Min, OuterRef, Q, Value, When
 from django.db.models.functions import Collate, Lower
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -729,3 +730,8 @@ class OpportunitySearch(FacetedSearch):
         return ngettext("%(count)s samarbetsmöjlighet", "%(count)s samarbetsmöjligheter", count) % {
             "count": count
         }
+
+
+def organisation_index() -> FacetIndex:
+    """This process's in-memory index of the listed organisations (directory/facet_index.py)."""
+    return OrganisationSearch(QueryDict()).index

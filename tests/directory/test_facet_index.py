@@ -174,3 +174,42 @@ def test_a_scheduled_need_counts_once_it_comes_out(varied, monkeypatch):
     assert not needing_at(noon + datetime.timedelta(hours=1))
     assert needing_at(noon + datetime.timedelta(hours=2, seconds=1)), "out without any edit"
     assert not needing_at(noon + datetime.timedelta(days=90)), "gone once it has expired"
+
+
+@pytest.mark.django_db
+def test_matches_rank_by_overlap_then_by_name_as_the_database_orders(varied, settings):
+    """The in-memory ranking against one worked out from the link tables themselves."""
+    from directory.filters import by_name
+    from directory.matching import matches_for
+    from directory.models import OfferedCompetence, OrganisationPage, SoughtCompetence
+
+    settings.DIRECTORY_SEARCH_CACHE_SECONDS = 0
+    listed = list(
+        OrganisationPage.objects.listed().order_by(by_name("title"), "pk").values_list("pk")
+    )
+    order = {pk: i for i, (pk,) in enumerate(listed)}
+
+    def tags(model) -> dict[int, set[int]]:
+        found = {}
+        for org, tag in model.objects.values_list("content_object_id", "tag_id"):
+            found.setdefault(org, set()).add(tag)
+        return found
+
+    offered, sought = tags(OfferedCompetence), tags(SoughtCompetence)
+    checked = 0
+    for org in varied:
+        if org.pk not in order:
+            continue
+        scores = {
+            other: len(sought.get(org.pk, set()) & offered.get(other, set()))
+            + len(offered.get(org.pk, set()) & sought.get(other, set()))
+            for other in order
+            if other != org.pk
+        }
+        ranked = sorted(
+            (pk for pk, score in scores.items() if score), key=lambda pk: (-scores[pk], order[pk])
+        )
+        found = [(m.organisation.pk, m.score) for m in matches_for(org)]
+        assert found == [(pk, scores[pk]) for pk in ranked[:6]], org.title
+        checked += bool(found)
+    assert checked > 10

@@ -115,11 +115,17 @@ def related_by_theme(page: OrganisationPage, theme_ids: list[int]) -> dict:
 
 def related_html(page: OrganisationPage, request, themes) -> str:
     """The related news and events as HTML, kept until an editor changes something
-    (core/fragments.py: pages, themes) or the first event shown has ended; not in preview."""
+    (core/fragments.py: pages, themes) or the first event shown has ended; not in preview.
+
+    They depend only on the themes, so every organisation with the same themes shares
+    one entry: with three themes there are at most eight.
+    """
     from core.fragments import remember
 
+    theme_ids = sorted(theme.pk for theme in themes)
+
     def compute():
-        related = related_by_theme(page, [theme.pk for theme in themes])
+        related = related_by_theme(page, theme_ids)
         events = related["related_events"]
         return {
             "html": render_to_string(
@@ -130,7 +136,7 @@ def related_html(page: OrganisationPage, request, themes) -> str:
 
     related = remember(
         request,
-        f"directory:org:{page.pk}:related:{request.get_host()}",
+        f"directory:related:{','.join(map(str, theme_ids))}:{request.get_host()}",
         compute,
         until=lambda value: value["valid_until"],
     )

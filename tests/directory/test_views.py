@@ -284,6 +284,26 @@ def test_cached_related_news_and_events_follow_publishing_and_time(
 
 
 @pytest.mark.django_db
+def test_organisations_with_the_same_themes_share_related_news_and_others_do_not(
+    client, fragments, haulier, news_index, directory_index
+):
+    from tests.news.factories import NewsPageFactory
+    from themes.models import Theme
+
+    energy = Theme.objects.get(slug="energiomstallning")
+    adaptation = Theme.objects.get(slug="klimatanpassning")
+    NewsPageFactory(parent=news_index, title="Biogasbussar rullar", themes=[energy])
+    NewsPageFactory(parent=news_index, title="Skyfall i tätorterna", themes=[adaptation])
+    same = organisation(directory_index, title="Gasbolaget AB", themes=["energiomstallning"])
+    other = organisation(directory_index, title="Dagvatten AB", themes=["klimatanpassning"])
+    assert "Biogasbussar rullar" in client.get(haulier.url).content.decode()
+    html = client.get(same.url).content.decode()
+    assert "Biogasbussar rullar" in html and "Skyfall i tätorterna" not in html
+    html = client.get(other.url).content.decode()
+    assert "Skyfall i tätorterna" in html and "Biogasbussar rullar" not in html
+
+
+@pytest.mark.django_db
 def test_cached_theme_page_sections_follow_the_directory_and_time(
     client, theme_index, haulier, settings, monkeypatch
 ):

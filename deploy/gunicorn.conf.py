@@ -26,3 +26,11 @@ max_requests_jitter = 200
 
 # TLS ends at the proxy; trust its X-Forwarded-* headers (SECURE_PROXY_SSL_HEADER).
 forwarded_allow_ips = "*"
+
+
+def post_worker_init(worker):
+    """Ask for a few pages before taking requests, so no visitor waits for a cold worker
+    (core/warmup.py)."""
+    from core.warmup import warm_up
+
+    warm_up()

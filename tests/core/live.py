@@ -155,8 +155,10 @@ class Server:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, log_path: Path, *, workers: int = 1, threads: int = 2):
+def gunicorn(env: dict, log_path: Path, *, workers: int = 1, threads: int = 2, deployed=False):
     """The site under gunicorn with `env` on a free port, its output in `log_path`.
+
+    `deployed`: with deploy/gunicorn.conf.py (warm-up, keep-alive) as the Dockerfile runs it.
 
     Ready when /robots.txt (which needs no database) answers, so a site whose database is
     down at start-up still counts as started.
@@ -169,6 +171,7 @@ def gunicorn(env: dict, log_path: Path, *, workers: int = 1, threads: int = 2):
             "-m",
             "gunicorn",
             "config.wsgi",
+            *(["--config=deploy/gunicorn.conf.py"] if deployed else []),
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
             f"--threads={threads}",

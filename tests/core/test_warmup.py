@@ -1,0 +1,39 @@
+"""A fresh worker asks for a few pages before it takes requests (core/warmup.py)."""
+
+import pytest
+from django.db import OperationalError
+
+from core import warmup
+
+
+@pytest.mark.django_db
+def test_the_pages_are_asked_for_through_the_whole_site(home_page, settings):
+    settings.SITE_URL = "http://testserver"
+    assert warmup.warm_up(paths=("/", "/finns-inte/")) == [("/", 200), ("/finns-inte/", 404)]
+
+
+@pytest.mark.django_db
+def test_a_failure_ends_the_warm_up_without_stopping_the_worker(home_page, settings, monkeypatch):
+    settings.SITE_URL = "http://testserver"
+    calls = []
+
+    def database_down(self, path, **kwargs):
+        calls.append(path)
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(warmup.Client, "get", database_down)
+    assert warmup.warm_up(paths=("/", "/nyheter/")) == []
+    assert calls == ["/"], "the rest would fail the same way"
+
+
+def test_a_worker_whose_warm_up_fails_still_starts_and_answers(tmp_path):
+    """Deployed gunicorn with the database down at start-up: the warm-up gives up at once
+    and the worker serves what needs no database."""
+    from tests.core.live import DEAD_DATABASE_URL, fetch, gunicorn
+
+    env = {"DATABASE_URL": DEAD_DATABASE_URL, "LOG_FORMAT": "plain", "LOG_LEVEL": "INFO"}
+    with gunicorn(env, tmp_path / "site.log", deployed=True) as site:
+        assert fetch(site.url("/robots.txt")).status == 200
+        output = site.output()
+    assert "warm-up stopped at /" in output
+    assert "worker warmed up" in output

@@ -31,6 +31,9 @@ forwarded_allow_ips = "*"
 def post_worker_init(worker):
     """Ask for a few pages before taking requests, so no visitor waits for a cold worker
     (core/warmup.py)."""
-    from core.warmup import warm_up
+    from core.warmup import warm_threads, warm_up
 
     warm_up()
+    pool = getattr(worker, "tpool", None)  # gthread: each thread its own connection
+    if pool is not None:
+        warm_threads(pool, worker.cfg.threads)

@@ -37,3 +37,29 @@ def test_a_worker_whose_warm_up_fails_still_starts_and_answers(tmp_path):
         output = site.output()
     assert "warm-up stopped at /" in output
     assert "worker warmed up" in output
+
+
+def test_every_thread_of_the_pool_gets_its_connection_prepared():
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    seen = []
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert warmup.warm_threads(pool, 4, prepare=lambda: seen.append(threading.get_ident())) == 4
+    assert len(set(seen)) == 4, "one call in each thread"
+
+
+def test_a_thread_that_cannot_connect_is_reported_not_raised():
+    from concurrent.futures import ThreadPoolExecutor
+
+    def database_down():
+        raise OperationalError("connection refused")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        assert warmup.warm_threads(pool, 2, prepare=database_down) == 0
+
+
+def test_a_connection_loads_the_swedish_dictionary(postgres, django_assert_num_queries):
+    """The query the first search would make on a new connection; run once, it is cheap."""
+    with django_assert_num_queries(1):
+        warmup.prepare_connection()

@@ -1,20 +1,24 @@
 """Finding organisations and opportunities: one declarative definition for every channel.
 
 A `FacetedSearch` reads a query string, keeps only values it knows (anything else is
-ignored: unknown slugs, null bytes, page=0, page=99999 never raise), filters in the
-database (OR within a facet, AND across facets), counts every facet's options for the
-state of the *other* facets, sorts and paginates. The directory page, the JSON API and the
-CSV export all build their queryset here, so they can never disagree.
+ignored: unknown slugs, null bytes, page=0, page=99999 never raise), filters (OR within a
+facet, AND across facets), counts every facet's options for the state of the *other*
+facets, sorts and paginates. The directory page, the JSON API and the CSV export all build
+their results here, so they can never disagree.
+
+The organisations are counted and paged in memory (`in_memory`, directory/facet_index.py):
+each facet defines both its SQL filter (`q`, used by the CSV export and the feeds) and the
+pairs the index is built from (`index_pairs`), and a test holds the two to the same
+answers. Opportunities, far fewer, are counted in the database.
 
 Text search goes through Wagtail's search API, so it follows whatever backend the site
 is configured with. The ids of the matches are found once per text and cached (at most the
 number of organisations, or the best `MAX_CLUSTER_HITS` with a search cluster); the facet
 counts and the results filter by them, and relevance order comes from the backend.
 
-Facet counts and the ids on a result page are cached per state, keyed by SearchVersion's
-token, which every change to organisations, opportunities or vocabularies replaces: a
-popular state costs one small query instead of eight aggregates, and nothing is ever
-served stale.
+Database facet counts and result ids are cached per state, keyed by SearchVersion's token,
+which every change to organisations, opportunities or vocabularies replaces: a popular
+state costs one small query instead of the aggregates, and nothing is ever served stale.
 """
 
 from collections.abc import Callable, Iterable, Sequence

@@ -23,13 +23,18 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-# One index per search class in this process: (key, index).
-_current: dict[str, tuple[tuple, "FacetIndex"]] = {}
+# One index per search class in this process.
+_current: dict[str, "FacetIndex"] = {}
 
 
 def next_midnight(now: datetime.datetime) -> datetime.datetime:
     tomorrow = timezone.localtime(now).date() + datetime.timedelta(days=1)
     return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+
+
+def bits_of(mask: int) -> str:
+    """The bits of `mask` as a string, lowest first: bits_of(m)[i] == "1" when bit i is set."""
+    return bin(mask)[:1:-1]
 
 
 def to_bits(positions: Iterable[int], size: int) -> int:
@@ -45,6 +50,7 @@ class FacetIndex:
 
     def __init__(self, search):
         now = timezone.now()
+        self.version = search.version
         self.built_at = now
         self.expires_at = next_midnight(now)
         base = search.base_queryset()
@@ -81,16 +87,15 @@ class FacetIndex:
         if not search.version:
             return cls(search)
         name = type(search).__name__
-        now = timezone.now()
-        key = (search.version, timezone.localdate(now))
-        held = _current.get(name)
-        if held is not None:
-            held_key, index = held
-            if held_key == key and index.built_at <= now < index.expires_at:
-                return index
-        index = cls(search)
-        _current[name] = (key, index)
+        index = _current.get(name)
+        if index is None or not index.is_current(search.version, timezone.now()):
+            index = _current[name] = cls(search)
         return index
+
+    def is_current(self, version: str, now: datetime.datetime) -> bool:
+        """Built for this version, and nothing has come out or expired since (expires_at is
+        the next midnight at the latest, so a new day always builds again)."""
+        return self.version == version and self.built_at <= now < self.expires_at
 
     # Selections
 
@@ -101,7 +106,7 @@ class FacetIndex:
 
     def positions(self, mask: int) -> list[int]:
         """The positions set in `mask`, in order."""
-        return [i for i, bit in enumerate(bin(mask)[:1:-1]) if bit == "1"]
+        return [i for i, bit in enumerate(bits_of(mask)) if bit == "1"]
 
     def any_of(self, facet_name: str, values: list[str]) -> int:
         masks = self.masks[facet_name]
@@ -127,7 +132,7 @@ class FacetIndex:
 
     def ids(self, mask: int, order: Iterable[int], start: int, stop: int) -> list[int]:
         """The ids of the items in `mask`, in `order` (positions), from start to stop."""
-        bits = bin(mask)[:1:-1]  # bits[i] == "1": position i is in the mask
+        bits = bits_of(mask)
         length = len(bits)
         found = []
         seen = 0

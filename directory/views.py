@@ -83,7 +83,7 @@ def directory_csv(index_page: DirectoryIndexPage, request):
 # The organisation page ------------------------------------------------------------------
 
 
-def related_by_theme(page: OrganisationPage, theme_ids: list[int]) -> dict:
+def related_by_theme(theme_ids: list[int]) -> dict:
     """Latest news and upcoming events on the organisation's themes.
 
     Looked up through the apps so the directory still works on a site without them.
@@ -113,7 +113,7 @@ def related_by_theme(page: OrganisationPage, theme_ids: list[int]) -> dict:
     return related
 
 
-def related_html(page: OrganisationPage, request, themes) -> str:
+def related_html(request, themes) -> str:
     """The related news and events as HTML, kept until an editor changes something
     (core/fragments.py: pages, themes) or the first event shown has ended; not in preview.
 
@@ -125,7 +125,7 @@ def related_html(page: OrganisationPage, request, themes) -> str:
     theme_ids = sorted(theme.pk for theme in themes)
 
     def compute():
-        related = related_by_theme(page, theme_ids)
+        related = related_by_theme(theme_ids)
         events = related["related_events"]
         return {
             "html": render_to_string(
@@ -187,7 +187,7 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
         ),
         "matches": LazyList(lambda: matches_for(page, offers=list(offers), seeks=list(seeks))),
         "contact": SimpleLazyObject(lambda: page.public_contact),
-        "related": lambda: related_html(page, request, themes),
+        "related": lambda: related_html(request, themes),
     }
     # A callable: the template calls it only when the cached fragment is missing.
     context["structured_data"] = lambda: organisation_structured_data(page, request, context)

@@ -42,9 +42,9 @@ def warm_up(paths=WARM_PATHS) -> list[tuple[str, int]]:
     Returns (path, status) of each page asked for; stops at the first answer of 500 or
     more, or the first exception, since the rest would fail the same way.
     """
-    host = urlsplit(settings.SITE_URL).netloc
-    client = Client(HTTP_HOST=host, raise_request_exception=False)
-    secure = urlsplit(settings.SITE_URL).scheme == "https"
+    site = urlsplit(settings.SITE_URL)
+    client = Client(HTTP_HOST=site.netloc, raise_request_exception=False)
+    secure = site.scheme == "https"
     done = []
     started = time.monotonic()
     for path in paths:

@@ -2,8 +2,9 @@
 
 Runs last of the project's demo modules. Promotions pin the pages people will look for
 by a word the pages themselves may not use. The index is rebuilt when the demo added
-anything and index updates are queued rather than run at once: `make run` has no
-background worker to apply them, and the search should find the demo content at once.
+anything and index updates are queued rather than run at once: `make run`'s task worker
+starts only after the seed and takes a while over hundreds of them, and the search should
+find the demo content at once.
 (With the immediate task backend, as in the tests and the benchmark, it is current already.)
 """
 

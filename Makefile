@@ -32,7 +32,7 @@ ifeq ($(DEBUG),0)
 	DEBUG=0 $(MANAGE) collectstatic --noinput -v0
 endif
 	@echo "Webbplatsen: $(SITE_URL)/   Admin: $(SITE_URL)/admin/"
-	@echo "E-post: varje meddelande sparas som .eml-fil i $(MAIL_DIR)/ (nyaste sist: ls $(MAIL_DIR))"
+	@echo "E-post: varje meddelande sparas som .eml-fil i $(MAIL_DIR)/ (senaste: $(MANAGE) read_mail)"
 	@echo "Webbserver, bakgrundsjobb (e-post, sökindex) och schemalagd publicering startar; Ctrl-C stoppar alla."
 	DEBUG=$(DEBUG) PYTHONUNBUFFERED=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
 		exec $(VENV)/bin/honcho -f Procfile.dev start --port $(PORT)

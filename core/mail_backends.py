@@ -3,12 +3,16 @@
 In `make run` no mail server is needed to follow a membership application: the
 confirmation, welcome and password links are in `var/mail/` (MAIL_DIR), one file per
 message, named by time and subject, readable in any mail program or text editor. Each saved
-message is logged with its path, so the `make run` terminal says where it went. When
-EMAIL_URL is set as well, the message is then handed to that mailer too (config/mail.py).
+message is logged with its path, so the `make run` terminal says where it went, and
+`manage.py read_mail` prints the newest ones decoded. When EMAIL_URL is set as well, the
+message is then handed to that mailer too (config/mail.py).
 """
 
 import datetime
+import email
 import logging
+from email import policy
+from email.message import EmailMessage
 from pathlib import Path
 
 from django.core.mail import mailers
@@ -55,3 +59,19 @@ class MailFolderBackend(BaseEmailBackend):
                 continue
             return path
         raise FileExistsError(f"No free file name for {name}.eml in {self.folder}")
+
+
+def saved_messages(folder) -> list[tuple[Path, EmailMessage]]:
+    """The messages saved in `folder`, newest first."""
+    paths = sorted(Path(folder).glob("*.eml"), reverse=True)
+    return [(path, read_message(path)) for path in paths]
+
+
+def read_message(path) -> EmailMessage:
+    return email.message_from_bytes(Path(path).read_bytes(), policy=policy.default)
+
+
+def text_of(message: EmailMessage) -> str:
+    """The plain-text part, decoded: links whole, as a mail program shows them."""
+    body = message.get_body(("plain",))
+    return body.get_content() if body is not None else ""

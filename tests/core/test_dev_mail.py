@@ -1,22 +1,18 @@
 """Mail in the quick start: every message readable as an .eml file, and never stuck behind
 the hundreds of index updates a seed or an import queues."""
 
-import email
-from email import policy
+import io
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 
 from config.mail import development_mailers
+from core.mail_backends import read_message, text_of
 from members import mail as members_mail
 from members.models import EmailStatus, OutgoingEmail
 
 LINK = "http://127.0.0.1:8000/min-organisation/losenord/MQ/cdf-0123456789abcdef/"
-
-
-def read_eml(path):
-    return email.message_from_bytes(path.read_bytes(), policy=policy.default)
 
 
 @pytest.mark.django_db
@@ -28,12 +24,20 @@ def test_every_message_lands_as_an_eml_file_with_its_link(settings, tmp_path):
     )
     [path] = folder.glob("*.eml")
     assert path.name.endswith("-valj-losenord-for-min-organisation.eml")
-    message = read_eml(path)
+    message = read_message(path)
     assert message["To"] == "anna@example.se"
     assert message["Subject"] == "Välj lösenord för Min organisation"
-    assert LINK in message.get_body(("plain",)).get_content()
+    assert LINK in text_of(message)
     stored.refresh_from_db()
     assert stored.status == EmailStatus.SENT
+
+    # In a terminal: the newest message to an address, its link whole.
+    settings.MAIL_DIR = str(folder)
+    members_mail.queue_email("password_reset", to="bo@example.se", context={"link": "x"})
+    out = io.StringIO()
+    call_command("read_mail", "--to", "anna@example.se", stdout=out)
+    assert "Subject: Välj lösenord för Min organisation" in out.getvalue()
+    assert LINK in out.getvalue().splitlines()
 
 
 @pytest.mark.django_db

@@ -47,6 +47,15 @@ def server_database(postgres):
     return url, backends
 
 
+def server_env(settings_module: str, database_url: str, **variables: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DATABASE_URL": database_url,
+        **variables,
+    }
+
+
 def start(args, env, port):
     process = subprocess.Popen(
         args, cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -94,12 +103,7 @@ def wait_for(condition, seconds=5.0):
 def test_runserver_keeps_no_database_connection_after_a_request(server_database):
     url, backends = server_database
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": url,
-        "DEBUG": "1",
-    }
+    env = server_env("config.settings.dev", url, DEBUG="1")
     server = start(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], env, port
     )
@@ -119,15 +123,14 @@ def test_runserver_keeps_no_database_connection_after_a_request(server_database)
 def test_gunicorn_keeps_its_threads_database_connections(server_database):
     url, backends = server_database
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DATABASE_URL": url,
-        "SECRET_KEY": "gunicorn-connection-test",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "LOG_LEVEL": "ERROR",
-    }
+    env = server_env(
+        "config.settings.production",
+        url,
+        SECRET_KEY="gunicorn-connection-test",
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        LOG_LEVEL="ERROR",
+    )
     args = [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "deploy/gunicorn.conf.py"]
     server = start(
         [*args, "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"], env, port
@@ -191,11 +194,7 @@ with connection.cursor() as cursor:
 def test_sqlite_writers_wait_for_each_other_instead_of_failing(tmp_path):
     """A transaction that read, then writes after another process wrote, must not fail
     with "database is locked" (what the task worker did under `make run`)."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-    }
+    env = server_env("config.settings.dev", f"sqlite:///{tmp_path / 'db.sqlite3'}")
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", SQLITE_WRITERS],
         cwd=BASE_DIR,

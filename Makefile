@@ -1,11 +1,16 @@
 # Two commands matter: `make run` (the site with demo content) and `make test`.
 # Everything else is what those two need, installed on first use.
+# `make run` serves the whole system: the web process, the task worker and the periodic runner
+# (Procfile.dev, run by honcho), after migrate and seed_demo. Ctrl-C stops all of them.
 
 PORT ?= 8000
 DEBUG ?= 1
 # Canonical URLs, feeds and the printed admin link follow the port being served.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
+# Every e-mail the site sends in development is saved here as an .eml file.
+MAIL_DIR ?= $(CURDIR)/var/mail
+export MAIL_DIR
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 # Any Python 3 runs the uv bootstrap; uv then provides Python 3.13 for the project.
@@ -27,7 +32,10 @@ ifeq ($(DEBUG),0)
 	DEBUG=0 $(MANAGE) collectstatic --noinput -v0
 endif
 	@echo "Webbplatsen: $(SITE_URL)/   Admin: $(SITE_URL)/admin/"
-	DEBUG=$(DEBUG) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "E-post: varje meddelande sparas som .eml-fil i $(MAIL_DIR)/ (senaste: $(MANAGE) read_mail)"
+	@echo "Webbserver, bakgrundsjobb (e-post, sökindex) och schemalagd publicering startar; Ctrl-C stoppar alla."
+	DEBUG=$(DEBUG) PYTHONUNBUFFERED=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
+		exec $(VENV)/bin/honcho -f Procfile.dev start --port $(PORT)
 
 test: $(VENV)/.synced node_modules/.installed
 	@scripts/ensure_test_tools

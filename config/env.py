@@ -89,8 +89,13 @@ VARIABLES = {
         ),
         Variable(
             "EMAIL_URL",
-            "console: in dev, smtp://localhost:25 in production",
+            "(none in dev: only MAIL_DIR), smtp://localhost:25 in production",
             "Outgoing mail: smtp://user:pass@host:587?tls=1, smtps://…, console: or locmem:.",
+        ),
+        Variable(
+            "MAIL_DIR",
+            "var/mail",
+            "Development only: every e-mail is also saved here as an .eml file.",
         ),
         Variable(
             "DEFAULT_FROM_EMAIL",

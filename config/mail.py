@@ -1,4 +1,4 @@
-"""Turn EMAIL_URL into Django 6.1's MAILERS setting."""
+"""Turn EMAIL_URL into Django 6.1's MAILERS setting (and, in development, a mail folder)."""
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -36,3 +36,14 @@ def mailers_from_url(url: str) -> dict:
             options["use_tls"] = True
         config["OPTIONS"] = options
     return {"default": config}
+
+
+def development_mailers(folder, url: str = "") -> dict:
+    """Every message saved as an .eml file in `folder` (core.mail_backends), then also sent
+    through EMAIL_URL's mailer when one is given."""
+    options: dict = {"folder": str(folder)}
+    config = {"default": {"BACKEND": "core.mail_backends.MailFolderBackend", "OPTIONS": options}}
+    if url:
+        options["forward_to"] = "delivery"
+        config["delivery"] = mailers_from_url(url)["default"]
+    return config

@@ -1,5 +1,5 @@
 """Admin actions of the membership app: reject an application with a reason, anonymise a
-contact person, retry e-mail that could not be sent."""
+contact person, send a stored e-mail again."""
 
 from django import forms
 from django.contrib import messages
@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permissions import policy_registry
 
 from directory.models import ContactPerson
-from members.mail import send_due
-from members.models import MembershipApplication
+from members.mail import resend
+from members.models import MembershipApplication, OutgoingEmail
 from members.privacy import anonymise_contact_person
 
 
@@ -102,20 +103,34 @@ class AnonymiseContactView(WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailsnippets_directory_contactperson:list")
 
 
-class RetryEmailView(WagtailAdminTemplateMixin, FormView):
+class ResendEmailView(WagtailAdminTemplateMixin, FormView):
+    """Skicka igen: one stored message, to the same recipient (members.mail.resend)."""
+
     page_title = gettext_lazy("Skicka e-post igen")
-    template_name = "members/admin/retry_email.html"
+    template_name = "members/admin/resend_email.html"
     form_class = forms.Form
     header_icon = "mail"
 
-    def dispatch(self, request):
-        if not request.user.has_perm("members.change_outgoingemail"):
+    def dispatch(self, request, pk):
+        policy = policy_registry.get_by_type(OutgoingEmail)
+        if not policy.user_has_permission(request.user, "resend"):
             raise PermissionDenied
-        return super().dispatch(request)
+        self.email = get_object_or_404(OutgoingEmail, pk=pk)
+        if not self.email.can_be_resent:
+            messages.warning(request, _("Meddelandet skickas redan."))
+            return redirect("wagtailsnippets_members_outgoingemail:list")
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return self.email.subject
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(email=self.email, **kwargs)
 
     def form_valid(self, form):
-        count = send_due(retry_failed=True)
+        resend(self.email)
         messages.success(
-            self.request, _("%(count)s e-postmeddelanden skickades igen.") % {"count": count}
+            self.request,
+            _("Meddelandet till %(to)s skickas igen.") % {"to": self.email.to},
         )
         return redirect("wagtailsnippets_members_outgoingemail:list")

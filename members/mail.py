@@ -89,6 +89,33 @@ def queue_email(
     return email
 
 
+def resend(email: OutgoingEmail) -> OutgoingEmail:
+    """ "Skicka igen" in the admin: a failed or waiting message is sent now with a fresh set
+    of attempts; a sent one goes out again as a new message, so the record of the first
+    stays as it was. Returns the message that will be sent."""
+    now = timezone.now()
+    with transaction.atomic():
+        if email.status == EmailStatus.SENT:
+            copy = OutgoingEmail.objects.create(
+                template=email.template,
+                to=email.to,
+                reply_to=email.reply_to,
+                subject=email.subject,
+                body_text=email.body_text,
+                body_html=email.body_html,
+                organisation_id=email.organisation_id,
+                next_attempt_at=now,
+            )
+            enqueue_delivery(copy.pk)
+            return copy
+        waiting = OutgoingEmail.objects.filter(
+            pk=email.pk, status__in=[EmailStatus.FAILED, EmailStatus.PENDING]
+        ).update(status=EmailStatus.PENDING, attempts=0, last_error="", next_attempt_at=now)
+        if waiting:
+            enqueue_delivery(email.pk)
+    return email
+
+
 def admin_edit_url(page) -> str:
     return settings.SITE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
 

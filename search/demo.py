@@ -1,10 +1,9 @@
 """Demo content of the search: promoted results, and an index that matches the demo.
 
 Runs last of the project's demo modules. Promotions pin the pages people will look for
-by a word the pages themselves may not use. The index is rebuilt when the demo added
-anything and index updates are queued rather than run at once: `make run` has no
-background worker to apply them, and the search should find the demo content at once.
-(With the immediate task backend, as in the tests and the benchmark, it is current already.)
+by a word the pages themselves may not use. seed_demo runs index updates as it goes (the
+immediate task backend), so the index matches the demo already; it is rebuilt only when it
+is empty, or when some other caller queued the updates instead.
 """
 
 import io

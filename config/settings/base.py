@@ -112,8 +112,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the dev server read while a seed or import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # WAL lets the dev server read while a seed or import writes. `make run` writes from three
+    # processes (web, task worker, periodic runner): a transaction takes the write lock when it
+    # begins, and waits for another's instead of failing with "database is locked" when it
+    # would upgrade from reading to writing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;", transaction_mode="IMMEDIATE", timeout=20
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
     # A database host that does not answer at all must not hold a request (or /health/)

@@ -9,6 +9,13 @@ deleted after a while (see members.privacy), since they hold personal data.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Messages whose text staff never read in the admin, even with the permission to read
+# e-mail: a relayed contact message (and its copy) is for its recipient only, and a link to
+# choose a member's password would let the reader sign in as the member.
+RECIPIENT_ONLY_TEMPLATES = frozenset(
+    {"contact_message", "contact_copy", "password_reset", "welcome", "invitation"}
+)
+
 
 class EmailStatus(models.TextChoices):
     PENDING = "vantar", _("Väntar")
@@ -60,6 +67,25 @@ class OutgoingEmail(models.Model):
         verbose_name = _("utgående e-post")
         verbose_name_plural = _("utgående e-post")
         ordering = ["-created_at"]
+        # Stored as sent: nobody adds, changes or deletes a message by hand (the admin's
+        # policy, members.wagtail_hooks, holds superusers to that too).
+        default_permissions = ("view",)
+        permissions = [
+            ("view_body_outgoingemail", "Can read the text of outgoing email"),
+            ("resend_outgoingemail", "Can send outgoing email again"),
+        ]
 
     def __str__(self):
         return self.subject
+
+    @property
+    def body_for_staff(self) -> bool:
+        """Whether staff allowed to read e-mail may read this message's text."""
+        return self.template not in RECIPIENT_ONLY_TEMPLATES
+
+    @property
+    def can_be_resent(self) -> bool:
+        """Sent or given up messages, and those waiting for a retry; not one being sent."""
+        return self.status in {EmailStatus.SENT, EmailStatus.FAILED} or (
+            self.status == EmailStatus.PENDING and self.attempts > 0
+        )

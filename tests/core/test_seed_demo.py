@@ -54,3 +54,21 @@ def test_seed_demo_is_idempotent_and_creates_the_admin(seeded):
     assert Page.objects.count() == counts
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("demo-admin-password")
+
+
+def test_seed_demo_leaves_no_queued_tasks_for_the_worker(db, monkeypatch, tmp_path, settings):
+    """Queued, the seed's index updates were about a thousand tasks that `make run`'s worker
+    worked through before anything a person did after start-up (mail, a publish)."""
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.models import ReferenceIndex
+    from wagtail.search.models import IndexEntry
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "demo-admin-password")
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert not DBTaskResult.objects.exists()
+    news = Page.objects.get(url_path__endswith="/nyheter/").get_children().live().first()
+    assert IndexEntry.objects.filter(object_id=str(news.pk)).exists()
+    assert ReferenceIndex.objects.exists()

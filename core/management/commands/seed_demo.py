@@ -7,12 +7,36 @@ Each app contributes its own content in `<app>/demo.py`, run in INSTALLED_APPS o
 
 import importlib
 import importlib.util
+import logging
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from core.demo import SeedContext
+
+AT_ONCE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+TASK_LOGGERS = ("django.tasks", "django_tasks")
+
+
+@contextmanager
+def tasks_at_once():
+    """Search and reference index updates, and the demo's notification mail, happen as the
+    seed goes. Queued, they were about a thousand tasks that the task worker of `make run`
+    worked through after start-up, ahead of whatever a person then did. Each task's
+    start and end lines are left out of the seed's output."""
+    loggers = [logging.getLogger(name) for name in TASK_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        with override_settings(TASKS=AT_ONCE):
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def demo_modules():
@@ -35,8 +59,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ctx = SeedContext(options=options, stdout=self.stdout, style=self.style)
-        for module in demo_modules():
-            if hasattr(module, "seed"):
-                with transaction.atomic():
-                    module.seed(ctx)
+        with tasks_at_once():
+            for module in demo_modules():
+                if hasattr(module, "seed"):
+                    with transaction.atomic():
+                        module.seed(ctx)
         ctx.report()

@@ -58,3 +58,22 @@ def last_mail_to(address):
     found = [m for m in mail.outbox if address in m.to]
     assert found, f"no mail to {address}; outbox: {[(m.to, m.subject) for m in mail.outbox]}"
     return found[-1]
+
+
+def listing_data(page, **overrides):
+    """The member's listing form (Min organisation › Uppgifter) as the browser posts it,
+    filled in from `page`."""
+    from members.forms.organisation import OrganisationDetailsForm
+
+    initial = OrganisationDetailsForm.initial_from_page(page)
+    data = {}
+    for key, value in initial.items():
+        if isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif isinstance(value, list):
+            data[key] = [str(v) for v in value]
+        elif value is not None:
+            data[key] = str(value)
+    data.update(overrides)
+    return data

@@ -13,26 +13,9 @@ from wagtail.models import WorkflowState
 from directory.models import ContactPerson, Opportunity, OrganisationPage
 from members.models import ConsentKind, ConsentRecord, Invitation, Membership
 from tests.members.conftest import PASSWORD
-from tests.members.helpers import last_mail_to, link_in
+from tests.members.helpers import last_mail_to, link_in, listing_data
 
 pytestmark = pytest.mark.django_db
-
-
-def listing_data(page, **overrides):
-    from members.forms.organisation import OrganisationDetailsForm
-
-    initial = OrganisationDetailsForm.initial_from_page(page)
-    data = {}
-    for key, value in initial.items():
-        if isinstance(value, bool):
-            if value:
-                data[key] = "on"
-        elif isinstance(value, list):
-            data[key] = [str(v) for v in value]
-        elif value is not None:
-            data[key] = str(value)
-    data.update(overrides)
-    return data
 
 
 class TestLogin:
@@ -172,12 +155,14 @@ class TestListing:
         public = member_client.get(page.url).content.decode()
         assert "Vi rötar matavfall till biogas för bussar." not in public
         assert "Ändrade uppgifter att granska" in last_mail_to(settings.SECRETARIAT_EMAIL).subject
-        # Editing again shows and extends the pending version, in the same review.
+        # Editing again shows and extends the pending version, and restarts the review.
         again = member_client.get(url).content.decode()
         assert "Vi rötar matavfall till biogas för bussar." in again
         assert "väntar på granskning" in again
         member_client.post(url, listing_data(draft, website="https://www.jamtbiogas.example/"))
-        assert WorkflowState.objects.for_instance(page).count() == 1
+        states = WorkflowState.objects.for_instance(page)
+        assert states.filter(status="in_progress").count() == 1
+        assert states.filter(status="cancelled").count() == 1
 
     def test_the_secretariat_approves_and_the_member_is_told(
         self, member_client, org, member, secretary

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowState
 
+from core.richtext import text_to_rich_text
 from directory.listing_state import delist
 from directory.models import (
     CompetenceTag,
@@ -31,7 +32,7 @@ from directory.models.organisation import RESERVED_SLUGS
 from directory.slugs import ascii_slug
 from members import consents, tokens
 from members.accounts import add_member, password_link
-from members.forms.organisation import org_number_owner, text_to_html
+from members.forms.organisation import org_number_owner
 from members.mail import notify_secretariat, queue_email
 from members.models import (
     ApplicationStatus,
@@ -197,7 +198,7 @@ def create_draft(application: MembershipApplication) -> OrganisationPage:
         "org_number": application.org_number,
         "size_class": data.get("size_class") or "",
         "short_description": data["short_description"],
-        "description": text_to_html(data.get("description") or ""),
+        "description": text_to_rich_text(data.get("description") or ""),
         "website": data.get("website") or "",
         "head_office": Municipality.objects.get(pk=data["head_office"]),
         "serves_whole_county": bool(data.get("serves_whole_county")),

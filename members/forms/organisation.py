@@ -193,27 +193,22 @@ class OrganisationDetailsForm(MemberForm):
         super().__init__(*args, **kwargs)
 
     def clean_org_number(self):
+        """The number's form, and for a member's edit that no other organisation has it.
+
+        An application is not told whether the number is taken: that would tell anyone which
+        organisations are members, listed or not. applications.confirm checks it once the
+        e-mail address is confirmed, and refers the application to the secretariat.
+        """
         value = self.cleaned_data.get("org_number", "")
         if not value:
             return ""
         number = normalise_org_number(value)  # raises a Swedish ValidationError
-        owner = org_number_owner(number, exclude_pk=self.page.pk if self.page else None)
-        if owner is not None:
+        if self.page is not None and org_number_owner(number, exclude_pk=self.page.pk):
             raise ValidationError(
                 _(
-                    "Organisationsnumret finns redan i katalogen (%(name)s). Är ni redan "
-                    "medlemmar? Logga in under Min organisation eller kontakta sekretariatet."
+                    "Organisationsnumret används redan av en annan organisation. Stämmer "
+                    "numret? Kontakta sekretariatet, så hjälper vi er."
                 )
-                % {"name": owner.title}
-            )
-        from members.models import MembershipApplication
-
-        if (
-            self.page is None
-            and MembershipApplication.objects.pending().filter(org_number=number).exists()
-        ):
-            raise ValidationError(
-                _("En ansökan för organisationen väntar redan på sekretariatets granskning.")
             )
         return number
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members import applications
 from members.forms.organisation import ApplicationForm
+from members.models import ApplicationStatus
 from members.ratelimit import (
     JOIN_PER_EMAIL,
     JOIN_PER_IP,
@@ -89,14 +90,9 @@ def application_confirm(page, request, token):
         except LinkError as error:
             context["link_error"] = LINK_ERRORS[error.reason]
             status = 410
-        except applications.ApplicationConflict:
-            context["link_error"] = _(
-                "Organisationsnumret finns redan i katalogen eller i en annan ansökan. "
-                "Kontakta sekretariatet, så hjälper vi dig."
-            )
-            status = 409
         else:
             context["confirmed"] = True
+            context["referred"] = application.status == ApplicationStatus.REFERRED
     context["application"] = application
     response = page.render(request, template="members/join/confirm.html", context_overrides=context)
     response.status_code = status

@@ -567,7 +567,7 @@ def invitation(request, token):
         status = 404 if error.reason == "invalid" else 410
         context = {"link_error": LINK_ERRORS[error.reason]}
         return private(render(request, "members/account/invitation.html", context, status=status))
-    existing = get_user_model().objects.filter(email__iexact=invite.email, is_active=True).first()
+    existing = accounts.find_account(get_user_model().objects.filter(is_active=True), invite.email)
     form = None
     if existing is None:
         form = AcceptInvitationForm(

@@ -4,6 +4,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from members import applications
+from members.accounts import email_key
 from members.forms.organisation import ApplicationForm
 from members.models import ApplicationStatus
 from members.ratelimit import (
@@ -34,7 +35,7 @@ def application_form(page, request):
                 check_and_hit(
                     [
                         (JOIN_PER_IP, client_ip(request)),
-                        (JOIN_PER_EMAIL, form.cleaned_data["contact_email"].lower()),
+                        (JOIN_PER_EMAIL, email_key(form.cleaned_data["contact_email"])),
                     ]
                 )
             except RateLimited:

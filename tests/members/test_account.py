@@ -62,6 +62,19 @@ class TestLogin:
         assert "För många misslyckade inloggningar" in response.content.decode()
         assert "_auth_user_id" not in client.session
 
+    def test_unicode_case_variants_of_the_address_share_its_limit(self, client, member):
+        """ſ and ı are s and i to the database's case-insensitive match: each spelling must
+        not bring fresh attempts at the same account."""
+        cache.clear()
+        for _ in range(8):
+            client.post("/min-organisation/logga-in/", {"email": member.email, "password": "x"})
+        for variant in ("maria@jamtbiogaſ.example", "marıa@jamtbiogas.example"):
+            response = client.post(
+                "/min-organisation/logga-in/", {"email": variant, "password": PASSWORD}
+            )
+            assert response.status_code == 429, variant
+            assert "_auth_user_id" not in client.session
+
     def test_next_only_leads_inside_min_organisation(self, client, member, org):
         for target, expected in [
             (
@@ -127,6 +140,10 @@ class TestPasswordReset:
             client.post("/min-organisation/losenord/", {"email": member.email})
         response = client.post("/min-organisation/losenord/", {"email": member.email})
         assert response.status_code == 429
+        assert len(mail.outbox) == 3
+        for variant in ("maria@jamtbiogaſ.example", "marıa@jamtbiogas.example"):
+            response = client.post("/min-organisation/losenord/", {"email": variant})
+            assert response.status_code == 429, variant
         assert len(mail.outbox) == 3
 
 

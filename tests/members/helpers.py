@@ -77,3 +77,23 @@ def listing_data(page, **overrides):
             data[key] = str(value)
     data.update(overrides)
     return data
+
+
+def apply_and_approve(client, secretary):
+    """Apply with application_data(), confirm the address, approve as the secretariat in the
+    admin; returns the published organisation page."""
+    from django.test import Client
+
+    from directory.models import OrganisationPage
+    from members import applications
+    from members.models import MembershipApplication
+
+    client.post("/ga-med/ansokan/", application_data())
+    application = MembershipApplication.objects.get()
+    applications.confirm(applications.confirmation_token(application))
+    page = MembershipApplication.objects.get().organisation
+    staff = Client()
+    staff.force_login(secretary)
+    task_state = OrganisationPage.objects.get(pk=page.pk).current_workflow_task_state
+    staff.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {})
+    return OrganisationPage.objects.get(pk=page.pk)

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from core.richtext import text_to_rich_text
 from directory.models import (
     CompetenceTag,
     DirectoryIndexPage,
@@ -160,12 +160,7 @@ def description_html(value: str) -> str:
         return ""
     if _HTML.match(value):
         return EditorHTMLConverter(features=SIMPLE_RICH_TEXT_FEATURES).to_database_format(value)
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value.replace("\r\n", "\n"))]
-    return "".join(
-        "<p>" + "<br/>".join(escape(line) for line in p.split("\n")) + "</p>"
-        for p in paragraphs
-        if p
-    )
+    return text_to_rich_text(value)
 
 
 def read_rows(text: str):

@@ -253,8 +253,9 @@ PRIVACY_BODY = [
     p(
         "<p>När du skickar ett meddelande till en organisation sparar vi ditt namn, din "
         "organisation, din e-postadress och meddelandet för att kunna leverera det och hindra "
-        "missbruk. Mottagaren får din e-postadress så att hen kan svara dig, och du får en "
-        "kopia. Meddelanden raderas automatiskt efter 90 dagar. Sekretariatet ser bara hur "
+        "missbruk. Mottagaren får din e-postadress så att hen kan svara dig. Du ser ett "
+        "kvitto på det du skickade; någon kopia skickas inte med e-post. Meddelanden raderas "
+        "automatiskt efter 90 dagar. Sekretariatet ser bara hur "
         "många meddelanden som skickas, aldrig vad de innehåller.</p>"
         "<p>För att hindra skräppost räknar vi under en kort tid, högst ett dygn, hur många "
         "formulär som skickas från samma nätadress och e-postadress. Vi sparar då bara en "

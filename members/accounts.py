@@ -7,11 +7,13 @@ switched off for them (they get the app's Swedish ones instead).
 
 import datetime
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -31,8 +33,32 @@ def member_users():
     return get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct()
 
 
+def email_key(address: str) -> str:
+    """The one form of an e-mail address that finds its account and counts its rate limits.
+
+    Case variants beyond ASCII (`ſ` for s, `ı` for i, fullwidth letters) give the same key:
+    the database's case-insensitive match takes them for the same account, and a limit
+    counted under each spelling would give every variant fresh attempts at it.
+    """
+    return unicodedata.normalize("NFKC", (address or "").strip()).upper().lower()
+
+
+def find_account(users, address: str):
+    """The first of `users` (a queryset) whose address has the key of `address`, or None.
+
+    The database narrows the search; the key decides, so an account is only ever found by
+    an address that counts under its own rate-limit key, whatever the database's collation.
+    """
+    key = email_key(address)
+    if not key:
+        return None
+    candidates = users.filter(Q(email__iexact=address.strip()) | Q(email__iexact=key))
+    return next((u for u in candidates.order_by("pk") if email_key(u.email) == key), None)
+
+
 def find_member(email: str):
-    return member_users().filter(email__iexact=email.strip()).order_by("pk").first()
+    """The member account that logs in with `email` (the login and password reset)."""
+    return find_account(member_users(), email)
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -74,7 +100,7 @@ def add_member(
 
     Returns (user, created): created is True when the account is new and needs a password.
     """
-    user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    user = find_account(get_user_model().objects.filter(is_active=True), email)
     created = user is None
     if created:
         user = create_user(email, *split_name(name))
@@ -144,7 +170,7 @@ def accept_invitation(invitation: Invitation, *, first_name="", last_name="", pa
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise tokens.LinkError("used")
-    user = get_user_model().objects.filter(email__iexact=invitation.email, is_active=True).first()
+    user = find_account(get_user_model().objects.filter(is_active=True), invitation.email)
     created = user is None
     if created:
         user = create_user(invitation.email, first_name, last_name, password=password)

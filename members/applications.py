@@ -3,7 +3,9 @@
 1. `submit` stores the application and the consents given, and mails a signed link.
 2. `confirm` (the link, once, within CONFIRM_MAX_AGE) turns the application into a draft
    organisation page with its contact person and starts the "Medlemsansökan" workflow;
-   the secretariat is told by e-mail.
+   the secretariat is told by e-mail. An organisation number already in the directory is
+   referred to the secretariat instead, and only the applicant's mailbox learns that the
+   secretariat will get in touch.
 3. The secretariat approves or rejects in the Wagtail admin. Wagtail's workflow signals
    (members.signals) call `approved` or `rejected`: approval has already published the
    page; it creates the member account and sends the welcome e-mail; rejection sends the
@@ -18,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowState
 
+from core.richtext import text_to_rich_text
 from directory.listing_state import delist
 from directory.models import (
     CompetenceTag,
@@ -31,8 +34,8 @@ from directory.models.organisation import RESERVED_SLUGS
 from directory.slugs import ascii_slug
 from members import consents, tokens
 from members.accounts import add_member, password_link
-from members.forms.organisation import org_number_owner, text_to_html
-from members.mail import notify_secretariat, queue_email
+from members.forms.organisation import org_number_owner
+from members.mail import admin_edit_url, notify_secretariat, queue_email
 from members.models import (
     ApplicationStatus,
     ConsentKind,
@@ -45,10 +48,6 @@ from themes.models import EnvironmentalObjective, Theme
 CONFIRM_MAX_AGE = datetime.timedelta(days=3)
 APPLICATION_WORKFLOW = "Medlemsansökan"
 NOT_LISTED_REASON = "Organisationen har inte samtyckt till att visas i katalogen."
-
-
-class ApplicationConflict(Exception):
-    """The organisation number was taken between applying and confirming."""
 
 
 # 1. Applying ---------------------------------------------------------------------------
@@ -123,21 +122,30 @@ def open_confirmation(token: str) -> MembershipApplication:
 
 @transaction.atomic
 def confirm(token: str, *, notify: bool = True) -> MembershipApplication:
-    """Use the link: the application becomes a draft listing in review. Single use."""
+    """Use the link: the application becomes a draft listing in review. Single use.
+
+    When the organisation number is already in the directory or in another application,
+    the application is referred to the secretariat instead (status REFERRED): the
+    applicant is only told that the secretariat will get in touch.
+    """
     application = open_confirmation(token)
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.UNCONFIRMED:  # a parallel click won
         raise tokens.LinkError("used")
-    if application.org_number and org_number_owner(application.org_number):
-        raise ApplicationConflict
-    try:
-        with transaction.atomic():
-            page = create_draft(application)
-    except IntegrityError:  # the same number confirmed in parallel
-        raise ApplicationConflict from None
-    application.status = ApplicationStatus.SUBMITTED
     application.confirmed_at = timezone.now()
     application.nonce = ""
+    owner = org_number_owner(application.org_number) if application.org_number else None
+    page = None
+    if owner is None:
+        try:
+            with transaction.atomic():
+                page = create_draft(application)
+        except IntegrityError:  # the same number confirmed in parallel
+            owner = org_number_owner(application.org_number)
+    if page is None:
+        refer(application, owner, notify=notify)
+        return application
+    application.status = ApplicationStatus.SUBMITTED
     application.organisation = page
     application.save(update_fields=["status", "confirmed_at", "nonce", "organisation"])
     application.consent_records.update(organisation=page)
@@ -153,6 +161,31 @@ def confirm(token: str, *, notify: bool = True) -> MembershipApplication:
             organisation=page,
         )
     return application
+
+
+def refer(application: MembershipApplication, owner, *, notify: bool = True) -> None:
+    """The number is taken: the secretariat sorts it out with the applicant.
+
+    The notice links to the application (its contact details stay in the admin) and to the
+    organisation holding the number. It is not filed under that organisation: its members
+    see their organisation's e-mail in their data export.
+    """
+    application.status = ApplicationStatus.REFERRED
+    application.save(update_fields=["status", "confirmed_at", "nonce"])
+    if notify:
+        notify_secretariat(
+            "application_referred_secretariat",
+            context={
+                "application": application,
+                "owner": owner,
+                "owner_url": admin_edit_url(owner) if owner else "",
+                "application_url": settings.SITE_URL
+                + reverse(
+                    "wagtailsnippets_members_membershipapplication:inspect",
+                    args=[application.pk],
+                ),
+            },
+        )
 
 
 def unique_slug(parent, name: str, exclude_pk=None) -> str:
@@ -197,7 +230,7 @@ def create_draft(application: MembershipApplication) -> OrganisationPage:
         "org_number": application.org_number,
         "size_class": data.get("size_class") or "",
         "short_description": data["short_description"],
-        "description": text_to_html(data.get("description") or ""),
+        "description": text_to_rich_text(data.get("description") or ""),
         "website": data.get("website") or "",
         "head_office": Municipality.objects.get(pk=data["head_office"]),
         "serves_whole_county": bool(data.get("serves_whole_county")),

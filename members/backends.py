@@ -5,14 +5,14 @@ credentials, which only the member login form passes, and only for member accoun
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from members.accounts import find_member
+
 
 class MemberEmailBackend(ModelBackend):
     def authenticate(self, request, member_email=None, password=None):
         if not member_email or password is None:
             return None
-        from members.accounts import member_users
-
-        user = member_users().filter(email__iexact=member_email.strip()).order_by("pk").first()
+        user = find_member(member_email)  # as the rate limits count it (accounts.email_key)
         if user is None:
             # Hash anyway, so a missing account takes as long as a wrong password.
             get_user_model()().set_password(password)

@@ -1,7 +1,9 @@
 """Kontakta: deliver a visitor's message to an organisation without showing any address.
 
-The message goes by e-mail to the contact person, with Reply-To set to the sender, and a
-copy goes to the sender. The contact person's address appears only in that e-mail's To.
+The message goes by e-mail to the contact person, with Reply-To set to the sender. The
+contact person's address appears only in that e-mail's To. The sender gets no copy by
+e-mail (the form would otherwise mail any text to any address in the council's name): the
+form shows a receipt of what was sent instead (members.views.contact).
 """
 
 from django.conf import settings
@@ -60,5 +62,4 @@ def send_message(
         context={**context, "contact": contact},
         organisation=organisation,
     )
-    queue_email("contact_copy", to=message.sender_email, context=context)
     return message

@@ -2,9 +2,10 @@
 
 An edit becomes a new revision sent to review; the published version stays live until the
 secretariat approves (approval publishes the newest revision; the directory's signals keep
-delisting state right). Saving an edit also counts as confirming that the details are
-current. The contact person and partnership opportunities are not page content: they
-change at once (see members.views.account for why).
+delisting state right). An edit during a running review restarts it on the new revision, so
+what the secretariat previews and approves is what goes live. Saving an edit also counts as
+confirming that the details are current. The contact person and partnership opportunities
+are not page content: they change at once (see members.views.account for why).
 """
 
 from django.conf import settings
@@ -42,12 +43,16 @@ def submit_edit(page: OrganisationPage, form, user) -> None:
     draft.save_revision(user=user, log_action=True)
     state = WorkflowState.objects.for_instance(page).active().first()
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
-    elif state is None:
+        state.resume(user)  # restarts the task on the newest revision
+    else:
+        if state is not None:
+            # Approving the running task would publish this revision (Wagtail publishes the
+            # newest), although the reviewer was shown the earlier one: start over, as the
+            # admin's own "restart workflow" does. The old task can no longer be approved.
+            state.cancel(user=user)
         workflow = page.get_workflow()
         if workflow is not None:
             workflow.start(page, user)
-    # An in-progress review publishes the newest revision when approved: nothing to do.
     mark_confirmed(page)
     notify_secretariat("listing_edit_secretariat", context={"user": user}, page=page)
 

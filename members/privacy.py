@@ -2,12 +2,17 @@
 by itself (RETENTION, run by `manage.py purge_personal_data`)."""
 
 import datetime
+import re
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from directory.models import ContactPerson, OrganisationPage
 from members.models import (
@@ -191,20 +196,35 @@ def export_organisation(page: OrganisationPage) -> dict:
 
 @transaction.atomic
 def anonymise_contact_person(contact: ContactPerson, user=None) -> dict:
-    """Erase a contact person everywhere the app keeps them; returns what was changed.
+    """Erase a contact person everywhere the site keeps them; returns what was changed.
 
     The contact slot stays (the organisation still needs one); the person's name, role,
-    e-mail and phone go, from the contact person, the applications, consent records,
-    stored e-mails and the member account that uses the same address.
+    e-mail and phone go: from the contact person, the applications, consent records, the
+    member account that uses the same address, invitations to it, mail to it (sent, queued
+    or being sent), and every free text that quotes them (FREE_TEXT: notices, messages
+    they sent through Kontakta, removal requests, the admin's history of their records).
+    tests/members/test_anonymise.py lists the places and scans the whole database.
     """
     email = contact.email
     name = contact.name
     page = contact.organisation
+    accounts = list(
+        get_user_model()
+        .objects.filter(
+            email__iexact=email, is_staff=False, is_superuser=False, memberships__isnull=False
+        )
+        .distinct()
+    )
+    person = Person(
+        emails=({email} | {a.email for a in accounts}) - {""},
+        names=({name} | {a.get_full_name() for a in accounts}) - {""},
+        records=_records_of(contact, email, name, accounts),
+    )
     changed = {}
     contact.anonymise()
     changed["contact_person"] = 1
     changed["applications"] = MembershipApplication.objects.filter(
-        Q(contact_email__iexact=email) | Q(organisation=page, contact_name=name)
+        pk__in=person.records[MembershipApplication]
     ).update(
         contact_name=ERASED_NAME,
         contact_role="",
@@ -212,30 +232,152 @@ def anonymise_contact_person(contact: ContactPerson, user=None) -> dict:
         contact_phone="",
     )
     changed["consent_records"] = ConsentRecord.objects.filter(
-        Q(person_email__iexact=email) | Q(organisation=page, person_name=name)
+        pk__in=person.records[ConsentRecord]
     ).update(person_name=ERASED_NAME, person_email="")
-    changed["emails"] = (
-        OutgoingEmail.objects.to_address(email).exclude(status=EmailStatus.SENDING).delete()[0]
-    )
-    changed["invitations"] = Invitation.objects.filter(email__iexact=email).delete()[0]
-    accounts = 0
-    for account in (
-        get_user_model()
-        .objects.filter(
-            email__iexact=email, is_staff=False, is_superuser=False, memberships__isnull=False
-        )
-        .distinct()
-    ):
+    changed["emails"] = _erase_mail_to(person)
+    changed["contact_messages"] = ContactMessage.objects.filter(
+        _any_iexact("sender_email", person.emails)
+    ).update(sender_name=ERASED_NAME, sender_email=erased_email(f"m{contact.pk}"))
+    changed["invitations"] = Invitation.objects.filter(
+        _any_iexact("email", person.emails)
+    ).delete()[0]
+    for account in accounts:
         Membership.objects.filter(user=account).delete()
         account.email = erased_email(f"u{account.pk}")
         account.first_name = account.last_name = ""
         account.is_active = False
         account.set_unusable_password()
         account.save()
-        accounts += 1
-    changed["accounts"] = accounts
+    changed["accounts"] = len(accounts)
+    changed["texts"] = _scrub_free_text(person, page)
+    changed["history"] = _scrub_history(person)
     log(instance=page, action="members.anonymise_contact", user=user, data={"changed": changed})
     return changed
+
+
+@dataclass
+class Person:
+    emails: set[str]
+    names: set[str]
+    records: dict  # model → ids of the rows that are about this person
+
+    def patterns(self) -> list[tuple[re.Pattern, str]]:
+        """Each spelling of the address and the name, as written and HTML-escaped."""
+        pairs = []
+        for values, template, replacement in [
+            (self.emails, "{}", ERASED_TEXT),
+            (self.names, r"\b{}\b", ERASED_NAME),
+        ]:
+            for value in values:
+                for spelling in {value, escape(value)}:
+                    regex = template.format(re.escape(spelling))
+                    pairs.append((re.compile(regex, re.IGNORECASE), replacement))
+        return pairs
+
+
+ERASED_TEXT = "[borttagen]"
+
+# Free text that can quote a person, per model: rows holding the address anywhere, or the
+# name in a row about the person's organisation, are rewritten without them.
+FREE_TEXT = {
+    OutgoingEmail: ["reply_to", "subject", "body_text", "body_html", "last_error"],
+    ContactMessage: ["sender_name", "message"],
+    RemovalRequest: ["message", "handled_note"],
+    MembershipApplication: ["decision_comment"],
+}
+
+
+def _any_iexact(field: str, values) -> Q:
+    query = Q(pk__in=[])
+    for value in values:
+        query |= Q(**{f"{field}__iexact": value})
+    return query
+
+
+def _any_icontains(fields, values) -> Q:
+    query = Q(pk__in=[])
+    for field in fields:
+        for value in values:
+            query |= Q(**{f"{field}__icontains": value})
+    return query
+
+
+def _records_of(contact, email, name, accounts) -> dict:
+    """The rows that are about the person, before anything is changed."""
+    page = contact.organisation
+    return {
+        ContactPerson: [contact.pk],
+        MembershipApplication: list(
+            MembershipApplication.objects.filter(
+                Q(contact_email__iexact=email) | Q(organisation=page, contact_name=name)
+            ).values_list("pk", flat=True)
+        ),
+        ConsentRecord: list(
+            ConsentRecord.objects.filter(
+                Q(person_email__iexact=email) | Q(organisation=page, person_name=name)
+            ).values_list("pk", flat=True)
+        ),
+        Membership: list(Membership.objects.filter(user__in=accounts).values_list("pk", flat=True)),
+        Invitation: list(
+            Invitation.objects.filter(email__iexact=email).values_list("pk", flat=True)
+        ),
+    }
+
+
+def _erase_mail_to(person: Person) -> int:
+    """Mail to the person goes. One a worker is sending right now keeps its row (the worker
+    records the outcome on it), without the address."""
+    to_person = OutgoingEmail.objects.filter(_any_iexact("to", person.emails))
+    in_flight = list(to_person.filter(status=EmailStatus.SENDING))
+    deleted = to_person.exclude(status=EmailStatus.SENDING).delete()[0]
+    patterns = person.patterns()
+    for email in in_flight:
+        email.to = erased_email(f"e{email.pk}")
+        for field in FREE_TEXT[OutgoingEmail]:
+            setattr(email, field, _scrub(getattr(email, field), patterns))
+        email.save(update_fields=["to", *FREE_TEXT[OutgoingEmail]])
+    return deleted + len(in_flight)
+
+
+def _scrub(text: str, patterns) -> str:
+    for pattern, replacement in patterns:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _scrub_free_text(person: Person, page) -> int:
+    patterns = person.patterns()
+    count = 0
+    for model, fields in FREE_TEXT.items():
+        about = _any_icontains(fields, person.emails) | (
+            Q(organisation=page) & _any_icontains(fields, person.names)
+        )
+        for row in model.objects.filter(about):
+            reply_to = getattr(row, "reply_to", "")
+            if reply_to and _scrub(reply_to, patterns) != reply_to:
+                row.reply_to = ""  # the person's own address: nobody is to reply there now
+            for field in fields:
+                setattr(row, field, _scrub(getattr(row, field), patterns))
+            row.save(update_fields=fields)
+            count += 1
+    return count
+
+
+def _scrub_history(person: Person) -> int:
+    """The admin's history names records by their title, such as "Name (Organisation)"."""
+    patterns = person.patterns()
+    count = 0
+    for model, ids in person.records.items():
+        for entry in ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in ids],
+        ):
+            label = _scrub(entry.label, patterns)
+            if label != entry.label:
+                entry.label = label
+                entry.save(update_fields=["label"])
+                count += 1
+    return count
 
 
 # Retention -------------------------------------------------------------------------------

@@ -72,4 +72,5 @@ urlpatterns = [
         name="contact_opportunity",
     ),
     path("kontakta/<id:org_id>/skickat/", contact.sent, name="contact_sent"),
+    path("kontakta/<id:org_id>/skickat/<str:token>/", contact.receipt, name="contact_receipt"),
 ]

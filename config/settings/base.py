@@ -199,6 +199,9 @@ DEFAULT_FROM_EMAIL = env.get_str(
 SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = env.get_list("ADMINS")
 SECRETARIAT_EMAIL = env.get_str("SECRETARIAT_EMAIL", "sekretariat@klimatradet.localhost")
+# New partnership opportunities one member organisation may publish in 24 hours
+# (members.opportunities); beyond it they are refused and the secretariat is told.
+MEMBERS_OPPORTUNITIES_PER_DAY = 10
 
 # Background work: Django's task framework with the django-tasks database backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -316,6 +316,16 @@ class OrganisationPage(BasePage):
 
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
+    # A copy is another organisation: it starts without the number (unique), membership and
+    # confirmation dates and delisting facts, in its revisions too. The contact person,
+    # accounts and opportunities are not page content and are never copied.
+    exclude_fields_in_copy = [
+        "org_number",
+        "member_since",
+        "last_confirmed_at",
+        "delisted_at",
+        "delisted_reason",
+    ]
     summary_field = "short_description"
     image_field = "logo"
 

@@ -22,7 +22,7 @@ class ContactForm(HoneypotMixin, MemberForm):
     sender_email = forms.EmailField(
         label=_("Din e-postadress"),
         max_length=254,
-        help_text=_("Mottagaren svarar dig hit. Du får också en kopia av meddelandet."),
+        help_text=_("Mottagaren svarar dig hit."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     message = TextAreaField(

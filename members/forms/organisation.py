@@ -4,14 +4,11 @@ The same fields and rules as the directory's admin form (the organisation number
 directory.validators), shared by the application form and the member's edit form.
 """
 
-import re
-from html import unescape
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.richtext import rich_text_to_text, text_to_rich_text
 from directory.models import (
     CompetenceTag,
     Municipality,
@@ -25,25 +22,6 @@ from members.forms.base import HoneypotMixin, LineField, MemberForm, TextAreaFie
 from themes.models import EnvironmentalObjective, Theme
 
 DESCRIPTION_MAX = 5000
-
-
-def text_to_html(text: str) -> str:
-    """Plain text typed by a member → the paragraphs of the page's rich text field."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return "".join(
-        "<p>" + "<br>".join(escape(line.strip()) for line in p.splitlines()) + "</p>"
-        for p in paragraphs
-    )
-
-
-def html_to_text(html: str) -> str:
-    """The page's rich text as plain paragraphs, for editing in a text area."""
-    html = re.sub(r"<br\s*/?>", "\n", html or "")
-    html = re.sub(r"<li[^>]*>", "\n- ", html)
-    html = re.sub(r"</(p|h[1-6]|ul|ol)>", "\n\n", html)
-    text = strip_tags(html)
-    lines = [line.rstrip() for line in unescape(text).splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 class CheckboxList(forms.CheckboxSelectMultiple):
@@ -215,27 +193,22 @@ class OrganisationDetailsForm(MemberForm):
         super().__init__(*args, **kwargs)
 
     def clean_org_number(self):
+        """The number's form, and for a member's edit that no other organisation has it.
+
+        An application is not told whether the number is taken: that would tell anyone which
+        organisations are members, listed or not. applications.confirm checks it once the
+        e-mail address is confirmed, and refers the application to the secretariat.
+        """
         value = self.cleaned_data.get("org_number", "")
         if not value:
             return ""
         number = normalise_org_number(value)  # raises a Swedish ValidationError
-        owner = org_number_owner(number, exclude_pk=self.page.pk if self.page else None)
-        if owner is not None:
+        if self.page is not None and org_number_owner(number, exclude_pk=self.page.pk):
             raise ValidationError(
                 _(
-                    "Organisationsnumret finns redan i katalogen (%(name)s). Är ni redan "
-                    "medlemmar? Logga in under Min organisation eller kontakta sekretariatet."
+                    "Organisationsnumret används redan av en annan organisation. Stämmer "
+                    "numret? Kontakta sekretariatet, så hjälper vi er."
                 )
-                % {"name": owner.title}
-            )
-        from members.models import MembershipApplication
-
-        if (
-            self.page is None
-            and MembershipApplication.objects.pending().filter(org_number=number).exists()
-        ):
-            raise ValidationError(
-                _("En ansökan för organisationen väntar redan på sekretariatets granskning.")
             )
         return number
 
@@ -264,7 +237,7 @@ class OrganisationDetailsForm(MemberForm):
             "org_number": page.org_number,
             "size_class": page.size_class,
             "short_description": page.short_description,
-            "description": html_to_text(page.description),
+            "description": rich_text_to_text(page.description),
             "website": page.website,
             "head_office": page.head_office_id,
             "serves_whole_county": page.serves_whole_county,
@@ -286,7 +259,7 @@ class OrganisationDetailsForm(MemberForm):
         page.size_class = data["size_class"]
         page.short_description = data["short_description"]
         if "description" in self.changed_data or not page.pk:
-            page.description = text_to_html(data["description"])
+            page.description = text_to_rich_text(data["description"])
         page.website = data["website"]
         page.head_office = data["head_office"]
         page.serves_whole_county = data["serves_whole_county"]

@@ -19,6 +19,9 @@ def new_nonce() -> str:
 class ApplicationStatus(models.TextChoices):
     UNCONFIRMED = "obekraftad", _("Väntar på att e-postadressen bekräftas")
     SUBMITTED = "inskickad", _("Väntar på sekretariatets granskning")
+    # Confirmed, but the organisation number is already in the directory or in another
+    # application: the secretariat contacts the applicant (the public is never told why).
+    REFERRED = "hanvisad", _("Numret finns redan: sekretariatet tar kontakt")
     APPROVED = "godkand", _("Godkänd")
     REJECTED = "avslagen", _("Avslagen")
 

@@ -35,6 +35,7 @@ from django.views.decorators.http import require_POST
 from directory.listing_state import delist
 from directory.models import ContactPerson, Opportunity, OrganisationPage
 from members import accounts, consents, listing, privacy, reminders
+from members import opportunities as member_opportunities
 from members.forms.account import (
     AcceptInvitationForm,
     ContactPersonForm,
@@ -288,24 +289,24 @@ def opportunity_edit(request, page, opp_id=None):
         }
     )
     form = OpportunityForm(request.POST if request.method == "POST" else None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        with transaction.atomic():
-            if item is None:
-                item = Opportunity(organisation=page, published_at=timezone.now())
-            item.kind, item.title, item.text = data["kind"], data["title"], data["text"]
-            item.partnership_type = data["partnership_type"]
-            item.valid_until = data["valid_until"]
-            if item.published_at is None:
-                item.published_at = timezone.now()
-            item.competences.set(list(data["competences"]))
-            item.save()
-        messages.success(request, _("Samarbetsmöjligheten är publicerad."))
-        return HttpResponseRedirect(reverse("members:opportunities", args=[page.pk]), status=303)
+        refused = member_opportunities.save(page, item, form.cleaned_data)
+        if refused is None:
+            messages.success(request, _("Samarbetsmöjligheten är publicerad."))
+            return HttpResponseRedirect(
+                reverse("members:opportunities", args=[page.pk]), status=303
+            )
+        form.add_error(None, refused)
+        status = 429
     if item is not None:
         form.submit_label = gettext_lazy("Spara och publicera")
-    context = org_context(request, page, "opportunities", form=form, item=item)
-    return render(request, "members/account/opportunity_form.html", context)
+    # Said before the member starts typing, not only when the form is sent.
+    limit_reached = item is None and not form.is_bound and member_opportunities.refusal(page)
+    context = org_context(
+        request, page, "opportunities", form=form, item=item, limit_reached=limit_reached
+    )
+    return render(request, "members/account/opportunity_form.html", context, status=status)
 
 
 @member_required
@@ -567,7 +568,7 @@ def invitation(request, token):
         status = 404 if error.reason == "invalid" else 410
         context = {"link_error": LINK_ERRORS[error.reason]}
         return private(render(request, "members/account/invitation.html", context, status=status))
-    existing = get_user_model().objects.filter(email__iexact=invite.email, is_active=True).first()
+    existing = accounts.find_account(get_user_model().objects.filter(is_active=True), invite.email)
     form = None
     if existing is None:
         form = AcceptInvitationForm(

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from members.accounts import find_member, member_users, send_password_reset
+from members.accounts import email_key, find_member, member_users, send_password_reset
 from members.forms.account import LoginForm, PasswordResetRequestForm, SetPasswordForm
 from members.ratelimit import (
     LOGIN_FAILURES_PER_EMAIL,
@@ -62,7 +62,7 @@ def login(request):
     status = 200
     if request.method == "POST":
         ip = client_ip(request)
-        email = (request.POST.get("email") or "").strip().lower()
+        email = email_key(request.POST.get("email") or "")
         limited = LOGIN_FAILURES_PER_IP.exceeded(ip) or (
             email and LOGIN_FAILURES_PER_EMAIL.exceeded(email)
         )
@@ -100,7 +100,7 @@ def password_reset(request):
     status = 200
     form = PasswordResetRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"].strip().lower()
+        email = email_key(form.cleaned_data["email"])
         try:
             check_and_hit([(RESET_PER_IP, client_ip(request)), (RESET_PER_EMAIL, email)])
         except RateLimited:

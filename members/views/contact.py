@@ -3,7 +3,13 @@
 On its own URL rather than on the organisation page, so that the directory's pages stay
 free of cookies and cacheable: the form needs a CSRF cookie, which a visitor only gets
 when they open the form (a strictly necessary cookie, LEK 9 kap. 28 §).
+
+After sending, the sender sees a receipt of what was sent (no copy by e-mail). Its address
+carries a signed token, valid RECEIPT_MAX_AGE: no session or cookie is needed, and the
+message cannot be read by guessing ids.
 """
+
+import datetime
 
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
@@ -12,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Opportunity, OrganisationPage
 from directory.views import directory_index_page
+from members import tokens
 from members.contact import is_contactable, send_message
 from members.forms.contact import ContactForm
+from members.models import ContactMessage
 from members.ratelimit import (
     CONTACT_PER_EMAIL,
     CONTACT_PER_IP,
@@ -73,8 +81,8 @@ def _contact(request, page, item):
                 form.add_error(None, RATE_LIMITED)
                 status = 429
             else:
-                send_message(page, form, item)
-                return HttpResponseRedirect(sent_url, status=303)
+                message = send_message(page, form, item)
+                return HttpResponseRedirect(receipt_url(message), status=303)
     context = {"organisation": page, "opportunity": item, "form": form}
     return private(render(request, "members/contact/form.html", context, status=status))
 
@@ -84,3 +92,36 @@ def sent(request, org_id: int):
     if page is None:
         raise Http404
     return private(render(request, "members/contact/sent.html", {"organisation": page}))
+
+
+RECEIPT = "contact-receipt"
+RECEIPT_MAX_AGE = datetime.timedelta(hours=1)
+
+
+def receipt_url(message: ContactMessage) -> str:
+    token = tokens.make_token(RECEIPT, message.pk, "")
+    return reverse("members:contact_receipt", args=[message.organisation_id, token])
+
+
+def receipt(request, org_id: int, token: str):
+    """Meddelandet är skickat: what was sent, to whom, and where the answer will come."""
+    page = OrganisationPage.objects.listed().filter(pk=org_id).first()
+    if page is None:
+        raise Http404
+    context, status = {"organisation": page}, 200
+    try:
+        payload = tokens.read_token(token, RECEIPT, RECEIPT_MAX_AGE)
+    except tokens.LinkError as error:
+        if error.reason != "expired":
+            raise Http404 from None
+        context["expired"], status = True, 410
+    else:
+        context["message"] = (
+            ContactMessage.objects.filter(pk=payload.object_id, organisation=page)
+            .select_related("opportunity")
+            .first()
+        )
+        if context["message"] is None:
+            raise Http404
+    context["receipt_hours"] = int(RECEIPT_MAX_AGE.total_seconds() // 3600)
+    return private(render(request, "members/contact/sent.html", context, status=status))

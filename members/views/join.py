@@ -4,7 +4,9 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from members import applications
+from members.accounts import email_key
 from members.forms.organisation import ApplicationForm
+from members.models import ApplicationStatus
 from members.ratelimit import (
     JOIN_PER_EMAIL,
     JOIN_PER_IP,
@@ -33,7 +35,7 @@ def application_form(page, request):
                 check_and_hit(
                     [
                         (JOIN_PER_IP, client_ip(request)),
-                        (JOIN_PER_EMAIL, form.cleaned_data["contact_email"].lower()),
+                        (JOIN_PER_EMAIL, email_key(form.cleaned_data["contact_email"])),
                     ]
                 )
             except RateLimited:
@@ -89,14 +91,9 @@ def application_confirm(page, request, token):
         except LinkError as error:
             context["link_error"] = LINK_ERRORS[error.reason]
             status = 410
-        except applications.ApplicationConflict:
-            context["link_error"] = _(
-                "Organisationsnumret finns redan i katalogen eller i en annan ansökan. "
-                "Kontakta sekretariatet, så hjälper vi dig."
-            )
-            status = 409
         else:
             context["confirmed"] = True
+            context["referred"] = application.status == ApplicationStatus.REFERRED
     context["application"] = application
     response = page.render(request, template="members/join/confirm.html", context_overrides=context)
     response.status_code = status

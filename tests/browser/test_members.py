@@ -105,6 +105,14 @@ def test_forms_with_errors_pass_accessibility_and_html_checks(
     response = submit(page)
     assert page.locator(".error-summary").is_visible()
     checker.check(f"/kontakta/{org}/ (errors)", response)
+    # Corrected and sent: the receipt shows what was sent.
+    page.fill("#id_sender_name", "Lisa Strand")
+    page.fill("#id_sender_organisation", "Frostviken Fastigheter AB")
+    page.fill("#id_sender_email", "lisa@frostviken.example")
+    page.fill("#id_message", "Hej! Vi vill köpa biogas till våra fordon.")
+    response = submit(page)
+    assert "Vi vill köpa biogas till våra fordon." in page.locator("main").inner_text()
+    checker.check(f"/kontakta/{org}/skickat/… (kvitto)", response)
 
     page.goto(demo_server.url("/min-organisation/logga-in/"))
     page.fill("#id_email", MEMBER_EMAIL)

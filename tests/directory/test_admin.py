@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from directory.models import OrganisationPage
+from directory.models import ContactPerson, OrganisationPage
+from directory.validators import luhn_check_digit
 from tests.directory.factories import ContactPersonFactory, OpportunityFactory, organisation
 
 LISTING = "/admin/organisations/"
@@ -142,3 +143,34 @@ def test_the_groups_may_use_the_directory_admin(django_user_model, orgs):
     assert secretariat.has_perm("directory.add_opportunity")
     assert editor.has_perm("directory.add_opportunity")
     assert not editor.has_perm("directory.view_contactperson"), "personal data: secretariat only"
+
+
+@pytest.mark.django_db
+def test_copying_an_organisation_starts_a_new_one_without_its_number(admin_client, orgs):
+    org = orgs["bolag"]
+    number = f"556677-889{luhn_check_digit('556677889')}"
+    OrganisationPage.objects.filter(pk=org.pk).update(
+        org_number=number, member_since=datetime.date(2024, 3, 1)
+    )
+    org = OrganisationPage.objects.get(pk=org.pk)
+    org.save_revision().publish()
+    ContactPersonFactory(organisation=org, email="hemlig@bolag.example")
+    copy_url = f"/admin/pages/{org.pk}/copy/"
+    assert admin_client.get(copy_url).status_code == 200
+    response = admin_client.post(
+        copy_url,
+        {
+            "new_title": "Nytt Bolag AB",
+            "new_slug": "nytt-bolag-ab",
+            "new_parent_page": str(org.get_parent().pk),
+            "publish_copies": "on",
+        },
+    )
+    assert response.status_code == 302
+    copy = OrganisationPage.objects.get(slug="nytt-bolag-ab")
+    assert copy.org_number == "" and copy.member_since is None
+    assert copy.get_latest_revision().content["org_number"] == ""
+    assert copy.offers.count() == org.offers.count() == 1, "the content is copied"
+    assert not ContactPerson.objects.filter(organisation=copy).exists()
+    assert OrganisationPage.objects.get(pk=org.pk).org_number == number
+    assert admin_client.get(f"/admin/pages/{copy.pk}/edit/").status_code == 200

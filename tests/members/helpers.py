@@ -58,3 +58,42 @@ def last_mail_to(address):
     found = [m for m in mail.outbox if address in m.to]
     assert found, f"no mail to {address}; outbox: {[(m.to, m.subject) for m in mail.outbox]}"
     return found[-1]
+
+
+def listing_data(page, **overrides):
+    """The member's listing form (Min organisation › Uppgifter) as the browser posts it,
+    filled in from `page`."""
+    from members.forms.organisation import OrganisationDetailsForm
+
+    initial = OrganisationDetailsForm.initial_from_page(page)
+    data = {}
+    for key, value in initial.items():
+        if isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif isinstance(value, list):
+            data[key] = [str(v) for v in value]
+        elif value is not None:
+            data[key] = str(value)
+    data.update(overrides)
+    return data
+
+
+def apply_and_approve(client, secretary):
+    """Apply with application_data(), confirm the address, approve as the secretariat in the
+    admin; returns the published organisation page."""
+    from django.test import Client
+
+    from directory.models import OrganisationPage
+    from members import applications
+    from members.models import MembershipApplication
+
+    client.post("/ga-med/ansokan/", application_data())
+    application = MembershipApplication.objects.get()
+    applications.confirm(applications.confirmation_token(application))
+    page = MembershipApplication.objects.get().organisation
+    staff = Client()
+    staff.force_login(secretary)
+    task_state = OrganisationPage.objects.get(pk=page.pk).current_workflow_task_state
+    staff.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {})
+    return OrganisationPage.objects.get(pk=page.pk)

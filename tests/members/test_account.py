@@ -13,26 +13,9 @@ from wagtail.models import WorkflowState
 from directory.models import ContactPerson, Opportunity, OrganisationPage
 from members.models import ConsentKind, ConsentRecord, Invitation, Membership
 from tests.members.conftest import PASSWORD
-from tests.members.helpers import last_mail_to, link_in
+from tests.members.helpers import last_mail_to, link_in, listing_data
 
 pytestmark = pytest.mark.django_db
-
-
-def listing_data(page, **overrides):
-    from members.forms.organisation import OrganisationDetailsForm
-
-    initial = OrganisationDetailsForm.initial_from_page(page)
-    data = {}
-    for key, value in initial.items():
-        if isinstance(value, bool):
-            if value:
-                data[key] = "on"
-        elif isinstance(value, list):
-            data[key] = [str(v) for v in value]
-        elif value is not None:
-            data[key] = str(value)
-    data.update(overrides)
-    return data
 
 
 class TestLogin:
@@ -78,6 +61,19 @@ class TestLogin:
         assert response.status_code == 429
         assert "För många misslyckade inloggningar" in response.content.decode()
         assert "_auth_user_id" not in client.session
+
+    def test_unicode_case_variants_of_the_address_share_its_limit(self, client, member):
+        """ſ and ı are s and i to the database's case-insensitive match: each spelling must
+        not bring fresh attempts at the same account."""
+        cache.clear()
+        for _ in range(8):
+            client.post("/min-organisation/logga-in/", {"email": member.email, "password": "x"})
+        for variant in ("maria@jamtbiogaſ.example", "marıa@jamtbiogas.example"):
+            response = client.post(
+                "/min-organisation/logga-in/", {"email": variant, "password": PASSWORD}
+            )
+            assert response.status_code == 429, variant
+            assert "_auth_user_id" not in client.session
 
     def test_next_only_leads_inside_min_organisation(self, client, member, org):
         for target, expected in [
@@ -145,6 +141,10 @@ class TestPasswordReset:
         response = client.post("/min-organisation/losenord/", {"email": member.email})
         assert response.status_code == 429
         assert len(mail.outbox) == 3
+        for variant in ("maria@jamtbiogaſ.example", "marıa@jamtbiogas.example"):
+            response = client.post("/min-organisation/losenord/", {"email": variant})
+            assert response.status_code == 429, variant
+        assert len(mail.outbox) == 3
 
 
 class TestListing:
@@ -172,12 +172,14 @@ class TestListing:
         public = member_client.get(page.url).content.decode()
         assert "Vi rötar matavfall till biogas för bussar." not in public
         assert "Ändrade uppgifter att granska" in last_mail_to(settings.SECRETARIAT_EMAIL).subject
-        # Editing again shows and extends the pending version, in the same review.
+        # Editing again shows and extends the pending version, and restarts the review.
         again = member_client.get(url).content.decode()
         assert "Vi rötar matavfall till biogas för bussar." in again
         assert "väntar på granskning" in again
         member_client.post(url, listing_data(draft, website="https://www.jamtbiogas.example/"))
-        assert WorkflowState.objects.for_instance(page).count() == 1
+        states = WorkflowState.objects.for_instance(page)
+        assert states.filter(status="in_progress").count() == 1
+        assert states.filter(status="cancelled").count() == 1
 
     def test_the_secretariat_approves_and_the_member_is_told(
         self, member_client, org, member, secretary

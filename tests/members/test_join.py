@@ -18,6 +18,7 @@ from members.models import (
     MembershipApplication,
     OutgoingEmail,
 )
+from tests.members.conftest import mails_to
 from tests.members.helpers import application_data, last_mail_to, link_in, valid_org_number
 
 pytestmark = pytest.mark.django_db
@@ -158,14 +159,37 @@ class TestForm:
         assert application.org_number == ""
         assert application.organisation_data["is_sole_trader"] is True
 
-    def test_a_number_already_in_the_directory_is_refused(
-        self, client, join_page, directory_index, org
+    def test_a_number_already_known_is_not_revealed_and_reaches_the_secretariat(
+        self, client, join_page, directory_index, org, settings
     ):
+        """Anyone could otherwise learn which organisations are members, listed or not."""
         org.org_number = valid_org_number("559123456")
         org.save()
-        html = submit(client).content.decode()
-        assert "finns redan i katalogen (Jämtbiogas AB)" in html
-        assert nothing_stored()
+        OrganisationPage.objects.filter(pk=org.pk).update(live=False)  # an unlisted member
+        response = submit(client)
+        assert response.status_code == 303, "the form answers as for any number"
+        sent = client.get(response["Location"]).content.decode()
+        assert "Jämtbiogas AB" not in sent and "finns redan" not in sent
+        application = MembershipApplication.objects.get()
+        path = link_in(last_mail_to(application.contact_email), r"https?://\S+/bekrafta/\S+")
+        confirmed = client.post(path)
+        html = confirmed.content.decode()
+        assert confirmed.status_code == 200
+        assert "Sekretariatet behöver stämma av ansökan för Hackås Trähus AB" in html
+        assert "Jämtbiogas AB" not in html and "finns redan" not in html
+        application.refresh_from_db()
+        assert application.status == ApplicationStatus.REFERRED
+        assert application.organisation is None
+        assert not OrganisationPage.objects.filter(title="Hackås Trähus AB").exists()
+        notice = last_mail_to(settings.SECRETARIAT_EMAIL)
+        assert "Hackås Trähus AB" in notice.subject
+        assert "Jämtbiogas AB" in notice.body and f"/admin/pages/{org.pk}/edit/" in notice.body
+        assert f"/admin/snippets/members/membershipapplication/inspect/{application.pk}/" in (
+            notice.body
+        )
+        assert application.contact_email not in notice.body  # personal data stays in the admin
+        assert "redan använts" in client.post(path).content.decode()
+        assert len(mails_to(settings.SECRETARIAT_EMAIL)) == 1
 
     @pytest.mark.parametrize("value", ["Anna\r\nBcc: x@example.se", "Anna\x00"])
     def test_control_characters_are_refused(self, client, join_page, directory_index, value):
@@ -337,11 +361,11 @@ class TestConfirmation:
         assert "Länken går inte att använda" in response.content.decode()
         assert not OrganisationPage.objects.filter(title="Hackås Trähus AB").exists()
 
-    def test_a_number_taken_meanwhile_is_reported_not_crashed(self, client, application, org):
+    def test_a_number_taken_meanwhile_is_referred_not_crashed(self, client, application, org):
         org.org_number = application.org_number
         org.save()
         response = client.post(f"/ga-med/ansokan/bekrafta/{confirmation_token(application)}/")
-        assert response.status_code == 409
-        assert "Kontakta sekretariatet" in response.content.decode()
+        assert response.status_code == 200
+        assert "hör av sig" in response.content.decode()
         application.refresh_from_db()
-        assert application.status == ApplicationStatus.UNCONFIRMED
+        assert application.status == ApplicationStatus.REFERRED

@@ -23,7 +23,7 @@ from members.models import (
     OutgoingEmail,
     RemovalRequest,
 )
-from tests.members.helpers import application_data, last_mail_to
+from tests.members.helpers import application_data, apply_and_approve, last_mail_to
 
 pytestmark = pytest.mark.django_db
 
@@ -129,14 +129,10 @@ class TestAnonymise:
     def test_one_admin_action_erases_the_person_everywhere(
         self, client, join_page, directory_index, secretary
     ):
-        client.post("/ga-med/ansokan/", application_data())
+        page = apply_and_approve(client, secretary)
         application = MembershipApplication.objects.get()
-        applications.confirm(applications.confirmation_token(application))
-        page = MembershipApplication.objects.get().organisation
         staff = Client()
         staff.force_login(secretary)
-        task_state = OrganisationPage.objects.get(pk=page.pk).current_workflow_task_state
-        staff.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {})
         email = "oskar@hackas-trahus.example"
         assert OutgoingEmail.objects.filter(to=email).exists()
         contact = ContactPerson.objects.get(organisation=page)

@@ -29,7 +29,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0002_application_workflow_and_permissions"),
+        ("members", "0004_application_referred_status"),
     ]
 
     operations = [

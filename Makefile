@@ -17,10 +17,12 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+# The project's translations (site/locale/*/LC_MESSAGES/*.po), compiled to .mo (not in git).
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard site/locale/*/LC_MESSAGES/*.po))
 
 .PHONY: run test deps lint format check bench audit backup restore clean
 
-run: $(VENV)/.synced
+run: $(VENV)/.synced $(MESSAGES)
 	DEBUG=$(DEBUG) $(MANAGE) migrate --noinput -v0
 	DEBUG=$(DEBUG) $(MANAGE) seed_demo
 ifeq ($(DEBUG),0)
@@ -29,11 +31,11 @@ endif
 	@echo "Webbplatsen: $(SITE_URL)/   Admin: $(SITE_URL)/admin/"
 	DEBUG=$(DEBUG) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.synced node_modules/.installed
+test: $(VENV)/.synced $(MESSAGES) node_modules/.installed
 	@scripts/ensure_test_tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-deps: $(VENV)/.synced node_modules/.installed
+deps: $(VENV)/.synced $(MESSAGES) node_modules/.installed
 
 lint: $(VENV)/.synced
 	$(PY) -m ruff check .
@@ -74,6 +76,10 @@ $(UV):
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock .python-version
 	$(UV) sync --locked
 	@touch $@
+
+# Pure Python (Babel): GNU gettext's msgfmt is not needed.
+site/locale/%.mo: site/locale/%.po $(VENV)/.synced
+	$(PY) scripts/compile_messages
 
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \

@@ -2,6 +2,9 @@
 
 import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import factory.random
 import pytest
@@ -21,6 +24,12 @@ def skip_unless(feature: str, available: bool, reason: str):
     if feature in REQUIRED_FEATURES:
         pytest.fail(f"{feature} is required in this run but unavailable: {reason}")
     pytest.skip(reason)
+
+
+def pytest_configure(config):
+    """Compile the project's translations when a .po changed, as `make` does before a run."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "compile_messages"
+    subprocess.run([sys.executable, str(script)], check=True, capture_output=True)
 
 
 def pytest_report_header(config):

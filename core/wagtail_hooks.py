@@ -1,0 +1,30 @@
+"""The site's own parts of the admin: the editors' guide in the Help menu."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from core.editors_guide import EditorsGuideView
+
+
+@hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    return [path("redaktorsguide/", EditorsGuideView.as_view(), name="editors_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(
+        _("Redaktörsguide"),
+        reverse("editors_guide"),
+        name="editors-guide",
+        icon_name="help",
+        order=900,
+    )
+
+
+@hooks.register("construct_help_menu")
+def drop_wagtails_english_guide(request, menu_items):
+    """Wagtail's own guide is in English and about Wagtail in general; ours replaces it."""
+    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]

@@ -1,11 +1,18 @@
-"""The site's own parts of the admin: the editors' guide in the Help menu."""
+"""The site's own parts of the admin: the editors' guide in the Help menu, a little CSS."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from core.editors_guide import EditorsGuideView
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("register_admin_urls")

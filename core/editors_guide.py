@@ -46,6 +46,9 @@ class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Redaktörsguide")
     header_icon = "help"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         _title, html = render_markdown(GUIDE_PATH.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""The site's own parts of the admin: the editors' guide in the Help menu, a little CSS."""
+"""The site's own parts of the admin: the editors' guide in the Help menu, a little CSS and JS."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -13,6 +13,11 @@ from core.editors_guide import EditorsGuideView
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_js():
+    return format_html('<script src="{}" defer></script>', static("js/admin.js"))
 
 
 @hooks.register("register_admin_urls")

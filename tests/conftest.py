@@ -72,3 +72,14 @@ def fragments(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client, logged in as a member of the Redaktör group (may edit, not publish)."""
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("redaktor", password="pw-redaktor-123")
+    editor.groups.add(Group.objects.get(name="Redaktör"))
+    client.force_login(editor)
+    return client

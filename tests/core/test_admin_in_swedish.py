@@ -11,7 +11,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from tests.directory.factories import DirectoryIndexPageFactory, organisation
@@ -96,14 +95,6 @@ def english_in(html: str) -> list[str]:
         found += [w for w in ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", part)]
         found += COUNT_IN_ENGLISH.findall(part)
     return sorted(set(found))
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("redaktor", password="pw-redaktor-123")
-    editor.groups.add(Group.objects.get(name="Redaktör"))
-    client.force_login(editor)
-    return client
 
 
 @pytest.mark.django_db

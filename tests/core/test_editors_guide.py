@@ -1,21 +1,15 @@
 """The editors' guide is one click away in the admin's Help menu, rendered in the admin."""
 
+import re
+
 import pytest
-from django.contrib.auth.models import Group
 
 from core.editors_guide import render_markdown
 
 
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("redaktor", password="pw-redaktor-123")
-    user.groups.add(Group.objects.get(name="Redaktör"))
-    return user
-
-
 @pytest.mark.django_db
-def test_an_editor_opens_the_guide_from_the_help_menu(client, editor):
-    client.force_login(editor)
+def test_an_editor_opens_the_guide_from_the_help_menu(editor_client):
+    client = editor_client
     dashboard = client.get("/admin/").content.decode()
     assert "/admin/redaktorsguide/" in dashboard, "the Help menu links to the guide"
     assert "Redaktörshandbok" not in dashboard, "not Wagtail's English guide beside it"
@@ -24,6 +18,7 @@ def test_an_editor_opens_the_guide_from_the_help_menu(client, editor):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<title>Redaktörsguide" in html
+    assert re.search(r"<h1[^>]*>\s*(<svg.*?</svg>\s*)?Redaktörsguide", html, flags=re.S), "heading"
     assert '<h2 id="roller-och-granskning">Roller och granskning</h2>' in html
     # The guide's own links to its sections land on these ids.
     assert 'href="#bilder-och-alternativtext"' in html

@@ -8,7 +8,6 @@ as typed, without quotes, with one Swedish help text.
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from core.tags import join_tags, parse_tags
@@ -18,14 +17,6 @@ from tests.directory.factories import DirectoryIndexPageFactory, organisation
 from tests.events.factories import EventPageFactory
 from tests.news.factories import NewsPageFactory
 from themes.models import Theme
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("redaktor", password="pw-redaktor-123")
-    editor.groups.add(Group.objects.get(name="Redaktör"))
-    client.force_login(editor)
-    return client
 
 
 def checkboxes(html: str, name: str) -> dict[str, bool]:

@@ -15,6 +15,8 @@ WORKDIR /app
 COPY pyproject.toml uv.lock .python-version ./
 RUN uv sync --locked --no-dev --no-install-project
 COPY . .
+# Translations: .po → .mo (build output, not in git), in pure Python.
+RUN /app/.venv/bin/python scripts/compile_messages
 # collectstatic needs settings but no real secrets or database.
 RUN DJANGO_SETTINGS_MODULE=config.settings.production \
     SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost SITE_URL=http://localhost \

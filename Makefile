@@ -22,10 +22,12 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+# The project's translations (site/locale/*/LC_MESSAGES/*.po), compiled to .mo (not in git).
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard site/locale/*/LC_MESSAGES/*.po))
 
 .PHONY: run test deps lint format check bench audit backup restore clean
 
-run: $(VENV)/.synced
+run: $(VENV)/.synced $(MESSAGES)
 	DEBUG=$(DEBUG) $(MANAGE) migrate --noinput -v0
 	DEBUG=$(DEBUG) $(MANAGE) seed_demo
 ifeq ($(DEBUG),0)
@@ -37,11 +39,11 @@ endif
 	DEBUG=$(DEBUG) PYTHONUNBUFFERED=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
 		exec $(VENV)/bin/honcho -f Procfile.dev start --port $(PORT)
 
-test: $(VENV)/.synced node_modules/.installed
+test: $(VENV)/.synced $(MESSAGES) node_modules/.installed
 	@scripts/ensure_test_tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-deps: $(VENV)/.synced node_modules/.installed
+deps: $(VENV)/.synced $(MESSAGES) node_modules/.installed
 
 lint: $(VENV)/.synced
 	$(PY) -m ruff check .
@@ -82,6 +84,10 @@ $(UV):
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock .python-version
 	$(UV) sync --locked
 	@touch $@
+
+# Pure Python (Babel): GNU gettext's msgfmt is not needed.
+site/locale/%.mo: site/locale/%.po $(VENV)/.synced
+	$(PY) scripts/compile_messages
 
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \

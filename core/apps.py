@@ -6,7 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Webbplatsen"
 
     def ready(self):
-        from core import fragments, pagecache
+        from core import fragments, pagecache, tags
 
+        tags.register_tag_field_override()
         pagecache.connect_signals()
         fragments.connect_signals()

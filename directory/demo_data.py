@@ -396,7 +396,7 @@ ORGANISATIONS = [
         "Vi tillverkar väggar och bjälklag i massivträ och bygger hus i hela Norrland. Alla "
         "våra projekt klimatdeklareras. Vi vill använda mer återbrukat material och virke "
         "från länet.",
-        ["träbyggande", "klimatdeklaration och lca"],
+        ["träbyggande", "klimatdeklaration och LCA"],
         ["skogsbruk", "återbruk", "hållbar upphandling"],
         ["leverantor", "kompetensutbyte"],
         [E, A],
@@ -454,7 +454,7 @@ ORGANISATIONS = [
         "klimatkrav i upphandlingar. Vi vill pröva nya lösningar tillsammans med lokala "
         "företag.",
         ["hållbar upphandling"],
-        ["energirenovering", "solenergi", "värmepumpar", "klimatdeklaration och lca", "återbruk"],
+        ["energirenovering", "solenergi", "värmepumpar", "klimatdeklaration och LCA", "återbruk"],
         ["leverantor", "pilot-testbadd"],
         [E, K],
         ["god-bebyggd-miljo", "begransad-klimatpaverkan"],
@@ -472,7 +472,7 @@ ORGANISATIONS = [
         "Vi ritar bostäder, hotell och offentliga byggnader med låg klimatpåverkan och "
         "räknar på livscykeln redan i skissen. Vi tar gärna fram testbyggnader med "
         "forskare.",
-        ["träbyggande", "klimatdeklaration och lca", "energirenovering"],
+        ["träbyggande", "klimatdeklaration och LCA", "energirenovering"],
         ["forskning och testbäddar", "återbruk"],
         ["forskning-och-utveckling", "kompetensutbyte"],
         [E, K],
@@ -491,7 +491,7 @@ ORGANISATIONS = [
         "Vi tilläggsisolerar, byter fönster och installerar ventilation med "
         "värmeåtervinning, och visar resultatet med mätningar före och efter.",
         ["energirenovering", "energieffektivisering"],
-        ["grön finansiering", "klimatdeklaration och lca"],
+        ["grön finansiering", "klimatdeklaration och LCA"],
         ["leverantor", "kund"],
         [E],
         ["god-bebyggd-miljo"],

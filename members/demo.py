@@ -45,7 +45,7 @@ APPLICATIONS = [
         "berg",
         "Vi bygger småhus och förskolor i massivträ med lokalt virke från södra Jämtland.",
         ["träbyggande", "energirenovering"],
-        ["klimatdeklaration och lca", "återbruk"],
+        ["klimatdeklaration och LCA", "återbruk"],
         ["leverantor", "pilot-testbadd"],
         ["energiomstallning"],
         ("Oskar Lindqvist", "vd"),

@@ -229,7 +229,7 @@ NEWS = [
         "Trä i stället för betong – seminarium om klimatsmart byggande",
         149,
         [E, M],
-        ["träbyggande", "klimatdeklaration och lca", "bygg"],
+        ["träbyggande", "klimatdeklaration och LCA", "bygg"],
         "Byggföretag, arkitekter och kommuner träffades för att lära sig mer om träbyggande "
         "och hur klimatdeklarationer kan visa skillnaden.",
         [
@@ -435,7 +435,7 @@ NEWS = [
         "Hjälp till mindre byggföretag med klimatdeklarationer",
         410,
         [E],
-        ["klimatdeklaration och lca", "bygg", "kompetensutveckling"],
+        ["klimatdeklaration och LCA", "bygg", "kompetensutveckling"],
         "Sedan 2022 måste nya byggnader klimatdeklareras. Rådet och branschen ordnar en "
         "utbildning för mindre byggföretag som vill komma igång.",
         [

@@ -2,6 +2,9 @@
 
 import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import factory.random
 import pytest
@@ -21,6 +24,12 @@ def skip_unless(feature: str, available: bool, reason: str):
     if feature in REQUIRED_FEATURES:
         pytest.fail(f"{feature} is required in this run but unavailable: {reason}")
     pytest.skip(reason)
+
+
+def pytest_configure(config):
+    """Compile the project's translations when a .po changed, as `make` does before a run."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "compile_messages"
+    subprocess.run([sys.executable, str(script)], check=True, capture_output=True)
 
 
 def pytest_report_header(config):
@@ -63,3 +72,14 @@ def fragments(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client, logged in as a member of the Redaktör group (may edit, not publish)."""
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("redaktor", password="pw-redaktor-123")
+    editor.groups.add(Group.objects.get(name="Redaktör"))
+    client.force_login(editor)
+    return client

@@ -271,6 +271,9 @@ TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 WAGTAIL_SITE_NAME = "Miljö- och klimatrådet i Jämtlands län"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+# Tag names are comma separated and never quoted, in forms and revisions alike (core/tags.py).
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "core.tags.join_tags"
 # Site search: the database (SQLite FTS5, or PostgreSQL with Swedish hunspell) unless
 # SEARCH_URL points at an Elasticsearch/OpenSearch cluster. See search/conf.py.
 WAGTAILSEARCH_BACKENDS = search_backends(

@@ -43,7 +43,13 @@ class CompetenceTag(TagBase, index.Indexed):
     free_tagging = False
 
     panels = [
-        FieldPanel("name", help_text=_("Kompetensen med små bokstäver, till exempel biogas.")),
+        FieldPanel(
+            "name",
+            help_text=_(
+                "Kompetensen med små bokstäver utom förkortningar, till exempel biogas eller "
+                "klimatdeklaration och LCA."
+            ),
+        ),
         FieldPanel(
             "slug",
             help_text=_(

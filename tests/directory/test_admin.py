@@ -1,6 +1,7 @@
 """The directory in the admin: the listing with filters and export, delist and relist."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -54,6 +55,16 @@ class TestListing:
         assert shown("?listed=true") == {"Exempelby kommun", "Gammalt Bolag AB"}
         assert shown("?listed=false") == {"Borta AB"}
         assert shown("?stale=true") == {"Gammalt Bolag AB"}
+
+    def test_the_name_column_gets_a_third_of_the_table(self, admin_client, orgs):
+        html = admin_client.get(LISTING).content.decode()
+        html = html.split('<table class="listing', 1)[1].split("</thead>", 1)[0]
+        widths = re.findall(r"<col\s*(?:width=\"([^\"]*)\")?\s*/>", html)
+        headers = re.findall(r"<th[^>]*>(.*?)</th>", html, flags=re.S)
+        titles = [i for i, h in enumerate(headers) if "Titel" in h]
+        assert titles, headers
+        assert widths[titles[0]] == "32%", widths
+        assert not any("Topp" in h for h in headers), "no parent column: it is the same for all"
 
     def test_the_export_has_the_import_columns(self, admin_client, orgs):
         response = admin_client.get(LISTING + "?export=csv&listed=true")

@@ -18,6 +18,7 @@ from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import make_home_page
+from themes.models import Theme
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -56,7 +57,7 @@ class TestEventPageTypes(WagtailPageTestCase):
                     "organiser": "Miljö- och klimatrådet i Jämtlands län",
                     "registration_url": "https://anmalan.example/arenan",
                     "registration_deadline": "2028-03-07",
-                    "themes": "Energiomställning",
+                    "themes": Theme.objects.get(name="Energiomställning").pk,
                     "body": streamfield([("paragraph", rich_text("<p>Program.</p>"))]),
                 }
             ),

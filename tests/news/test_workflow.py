@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from news.models import NewsPage
 from tests.news.factories import NewsPageFactory
+from themes.models import Theme
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def news_form(title="Biogas för tunga transporter", slug="biogas", **extra):
             "slug": slug,
             "lead": "Fler vill tanka biogas.",
             "body": streamfield([("paragraph", rich_text("<p>Producenter och åkerier.</p>"))]),
-            "themes": "Energiomställning",
+            "themes": Theme.objects.get(name="Energiomställning").pk,
             "tags": "biogas",
             "related_links": inline_formset([]),
         }

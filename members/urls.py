@@ -72,4 +72,11 @@ urlpatterns = [
         name="contact_opportunity",
     ),
     path("kontakta/<id:org_id>/skickat/", contact.sent, name="contact_sent"),
+    path("kontakta/<id:org_id>/sekretariatet/", contact.secretariat, name="contact_secretariat"),
+    path(
+        "kontakta/<id:org_id>/sekretariatet/skickat/",
+        contact.sent,
+        {"to_secretariat": True},
+        name="contact_secretariat_sent",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""Kontakta: the contact form of an organisation and of an opportunity, on URLs of their own.
+"""Kontakta: the contact form of an organisation and of an opportunity, and the one that
+reaches the secretariat about an organisation, on URLs of their own.
 
 On its own URL rather than on the organisation page, so that the directory's pages stay
 free of cookies and cacheable: the form needs a CSRF cookie, which a visitor only gets
@@ -12,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Opportunity, OrganisationPage
 from directory.views import directory_index_page
-from members.contact import is_contactable, send_message
-from members.forms.contact import ContactForm
+from members.contact import is_contactable, send_message, send_to_secretariat
+from members.forms.contact import ContactForm, SecretariatContactForm
 from members.ratelimit import (
     CONTACT_PER_EMAIL,
     CONTACT_PER_IP,
@@ -29,17 +30,30 @@ RATE_LIMITED = _(
 )
 
 
+def _listed(org_id: int) -> OrganisationPage:
+    page = OrganisationPage.objects.listed().select_related("contact_person").filter(pk=org_id)
+    page = page.first()
+    if page is None:
+        raise Http404(_("Organisationen finns inte i katalogen."))
+    return page
+
+
 def _organisation(org_id: int) -> OrganisationPage:
-    page = (
-        OrganisationPage.objects.listed().select_related("contact_person").filter(pk=org_id).first()
-    )
-    if page is None or not is_contactable(page):
-        raise Http404(_("Organisationen finns inte eller kan inte kontaktas via webbplatsen."))
+    """A listed organisation with a contact person to relay to."""
+    page = _listed(org_id)
+    if not is_contactable(page):
+        raise Http404(_("Organisationen kan inte kontaktas via webbplatsen."))
     return page
 
 
 def organisation(request, org_id: int):
     return _contact(request, _organisation(org_id), None)
+
+
+def secretariat(request, org_id: int):
+    """Any listed organisation, through the secretariat (offered where no one else can be
+    reached)."""
+    return _contact(request, _listed(org_id), None, to_secretariat=True)
 
 
 def opportunity(request, org_id: int, opp_id: int):
@@ -52,12 +66,14 @@ def opportunity(request, org_id: int, opp_id: int):
     return _contact(request, page, item)
 
 
-def _contact(request, page, item):
+def _contact(request, page, item, *, to_secretariat=False):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     status = 200
-    form = ContactForm(request.POST or None) if request.method == "POST" else ContactForm()
-    sent_url = reverse("members:contact_sent", args=[page.pk])
+    form_class = SecretariatContactForm if to_secretariat else ContactForm
+    form = form_class(request.POST or None) if request.method == "POST" else form_class()
+    sent = "members:contact_secretariat_sent" if to_secretariat else "members:contact_sent"
+    sent_url = reverse(sent, args=[page.pk])
     if request.method == "POST":
         if form.is_spam:
             return HttpResponseRedirect(sent_url, status=303)
@@ -73,14 +89,23 @@ def _contact(request, page, item):
                 form.add_error(None, RATE_LIMITED)
                 status = 429
             else:
-                send_message(page, form, item)
+                if to_secretariat:
+                    send_to_secretariat(page, form)
+                else:
+                    send_message(page, form, item)
                 return HttpResponseRedirect(sent_url, status=303)
-    context = {"organisation": page, "opportunity": item, "form": form}
+    context = {
+        "organisation": page,
+        "opportunity": item,
+        "form": form,
+        "to_secretariat": to_secretariat,
+    }
     return private(render(request, "members/contact/form.html", context, status=status))
 
 
-def sent(request, org_id: int):
+def sent(request, org_id: int, to_secretariat: bool = False):
     page = OrganisationPage.objects.listed().filter(pk=org_id).first()
     if page is None:
         raise Http404
-    return private(render(request, "members/contact/sent.html", {"organisation": page}))
+    context = {"organisation": page, "to_secretariat": to_secretariat}
+    return private(render(request, "members/contact/sent.html", context))

@@ -108,6 +108,11 @@ class FacetIndex:
         """The positions set in `mask`, in order."""
         return [i for i, bit in enumerate(bits_of(mask)) if bit == "1"]
 
+    def has(self, pk: int, facet_name: str, value: str) -> bool:
+        """Whether item `pk` has the facet's option (False for an item not in the index)."""
+        i = self.position.get(pk)
+        return i is not None and bool(self.masks[facet_name].get(value, 0) >> i & 1)
+
     def any_of(self, facet_name: str, values: list[str]) -> int:
         masks = self.masks[facet_name]
         selected = 0

@@ -534,6 +534,14 @@ class FacetedSearch(Listing):
         order = self.index.order_of(self.sort, ranked)
         return count, self.index.ids(mask, order, start, start + self.per_page)
 
+    def count_without(self, name: str) -> int:
+        """How many this state would find without the text ("q") or without one facet's
+        filter, counted like the facets (in_memory searches only)."""
+        base, selected = self._index_state
+        if name == "q":
+            base = self.index.everything
+        return self.index.matching(base, selected, exclude=name).bit_count()
+
     def page(self, decorate=None):
         """The requested page (the last one when asked for more); `decorate` adds prefetching.
 
@@ -610,6 +618,32 @@ class FacetedSearch(Listing):
     @property
     def is_filtered(self) -> bool:
         return bool(self.query or self.selected)
+
+    def url_without(self, name: str, value: str | None = None) -> str:
+        """This state without a parameter (or one of its values): the text, the other
+        filters and a chosen sort order stay, unless that order becomes the default."""
+        pairs = [
+            (key, kept)
+            for key, kept in self.filter_pairs()
+            if key != name or (value is not None and kept != value)
+        ]
+        default = "relevance" if any(key == "q" for key, _kept in pairs) else self.default_sort
+        return self.url([pair for pair in pairs if pair != ("sort", default)])
+
+    def active_filters(self) -> list[dict]:
+        """The text and each selected value, each with a link that removes only it."""
+        chips = [
+            {"label": label, "remove_url": self.url_without(name, value)}
+            for name, value, label in self.selected
+        ]
+        if self.query:
+            text = {
+                "label": _("Sökord: ”%(query)s”") % {"query": self.query},
+                "remove_url": self.url_without("q"),
+                "remove_text": _("ta bort sökordet"),
+            }
+            chips.insert(0, text)
+        return chips
 
     @property
     def is_indexable(self) -> bool:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from directory import csvio
 from directory.caching import cache_seconds
+from directory.explain import widenings, with_municipality_reasons
 from directory.filters import LazyList, OpportunitySearch, OrganisationSearch
 from directory.jsonld import organisation_structured_data
 from directory.matching import matches_for, partners_for_opportunity
@@ -58,8 +59,12 @@ def search_context(search, results) -> dict:
 def directory_index(index_page: DirectoryIndexPage, request):
     search = OrganisationSearch(request.GET, base_url=index_page.url)
     results = search.page(decorate=lambda queryset: queryset.with_card_data())
+    cards = results.object_list
+    # Lazy, like the cards: the results' cached fragment needs neither.
+    results.object_list = LazyList(lambda: with_municipality_reasons(search, cards))
     context = {
         **search_context(search, results),
+        "widenings": LazyList(lambda: [] if results.paginator.count else widenings(search)),
         "canonical_url": index_page.get_full_url(request) + search.query_string(results.number),
         "csv_url": index_page.subpage_url("csv") + search.query_string(),
         "api_url": "/api/v1/directory/organisations/" + search.query_string(),

@@ -160,7 +160,7 @@ def export_organisation(page: OrganisationPage) -> dict:
                 "e_post": m.sender_email,
                 "meddelande": m.message,
             }
-            for m in ContactMessage.objects.filter(organisation=page)
+            for m in ContactMessage.objects.filter(organisation=page, to_secretariat=False)
         ],
         "paminnelser": [
             {

@@ -73,4 +73,5 @@ urlpatterns = [
     ),
     path("kontakta/<id:org_id>/skickat/", contact.sent, name="contact_sent"),
     path("kontakta/<id:org_id>/skickat/<str:token>/", contact.receipt, name="contact_receipt"),
+    path("kontakta/<id:org_id>/sekretariatet/", contact.secretariat, name="contact_secretariat"),
 ]

@@ -39,3 +39,11 @@ class ContactForm(HoneypotMixin, MemberForm):
         if len(message) < 10:
             raise forms.ValidationError(_("Skriv ett meddelande på minst tio tecken."))
         return message
+
+
+class SecretariatContactForm(ContactForm):
+    """The same message, to the secretariat about an organisation: no copy to the sender."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sender_email"].help_text = _("Sekretariatet svarar dig hit.")

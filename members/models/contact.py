@@ -1,4 +1,5 @@
-"""Messages visitors send to an organisation through the site ("Kontakta").
+"""Messages visitors send to an organisation through the site ("Kontakta"), or to the
+secretariat about an organisation that no one can be reached at.
 
 Kept only to deliver them and to stop abuse, and deleted after RETENTION by
 `manage.py purge_personal_data`. Staff see counts, never the content.
@@ -31,6 +32,14 @@ class ContactMessage(models.Model):
     sender_organisation = models.CharField(_("avsändarens organisation"), max_length=200)
     sender_email = models.EmailField(_("avsändarens e-postadress"))
     message = models.TextField(_("meddelande"), max_length=5000)
+    to_secretariat = models.BooleanField(
+        _("till sekretariatet"),
+        default=False,
+        help_text=_(
+            "Skickat till sekretariatet om organisationen, som saknar kontaktperson som tar "
+            "emot meddelanden. Organisationen ser inte meddelandet."
+        ),
+    )
     created_at = models.DateTimeField(_("skickat"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -10,10 +10,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # Messages whose text staff never read in the admin, even with the permission to read
-# e-mail: a relayed contact message (and its copy) is for its recipient only, and a link to
+# e-mail: a relayed contact message is for its recipient only, and a link to
 # choose a member's password would let the reader sign in as the member.
 RECIPIENT_ONLY_TEMPLATES = frozenset(
-    {"contact_message", "contact_copy", "password_reset", "welcome", "invitation"}
+    {"contact_message", "contact_secretariat", "password_reset", "welcome", "invitation"}
 )
 
 

@@ -6,6 +6,7 @@ through review like any other page; every application records the exact wording 
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -111,6 +112,12 @@ class MembershipApplicationPage(RoutablePageMixin, BasePage):
         from members.views.join import application_confirm
 
         return application_confirm(self, request, token)
+
+    @property
+    def sign_in_url(self) -> str:
+        """Where organisations that are members already log in: linked on this page and
+        beside it wherever it is listed (its parent, Gå med)."""
+        return reverse("members:login")
 
     def subpage_url(self, name: str, **kwargs) -> str:
         return self.url + self.reverse_subpage(name, kwargs=kwargs or None)

@@ -1,3 +1,5 @@
+"""Template helpers of the membership forms and the ways to contact an organisation."""
+
 from django import template
 from django.urls import reverse
 
@@ -24,3 +26,11 @@ def contact_url(organisation, opportunity=None) -> str:
     if opportunity is not None:
         return reverse("members:contact_opportunity", args=[organisation.pk, opportunity.pk])
     return reverse("members:contact", args=[organisation.pk])
+
+
+@register.simple_tag
+def secretariat_contact_url(organisation) -> str:
+    """The form that reaches the secretariat about a listed organisation, or ""."""
+    if organisation is None or not organisation.is_listed:
+        return ""
+    return reverse("members:contact_secretariat", args=[organisation.pk])

@@ -1,4 +1,5 @@
-"""Kontakta: the contact form of an organisation and of an opportunity, on URLs of their own.
+"""Kontakta: the contact form of an organisation and of an opportunity, and the one that
+reaches the secretariat about an organisation, on URLs of their own.
 
 On its own URL rather than on the organisation page, so that the directory's pages stay
 free of cookies and cacheable: the form needs a CSRF cookie, which a visitor only gets
@@ -19,8 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Opportunity, OrganisationPage
 from directory.views import directory_index_page
 from members import tokens
-from members.contact import is_contactable, send_message
-from members.forms.contact import ContactForm
+from members.accounts import email_key
+from members.contact import is_contactable, send_message, send_to_secretariat
+from members.forms.contact import ContactForm, SecretariatContactForm
 from members.models import ContactMessage
 from members.ratelimit import (
     CONTACT_PER_EMAIL,
@@ -37,17 +39,30 @@ RATE_LIMITED = _(
 )
 
 
+def _listed(org_id: int) -> OrganisationPage:
+    page = OrganisationPage.objects.listed().select_related("contact_person").filter(pk=org_id)
+    page = page.first()
+    if page is None:
+        raise Http404(_("Organisationen finns inte i katalogen."))
+    return page
+
+
 def _organisation(org_id: int) -> OrganisationPage:
-    page = (
-        OrganisationPage.objects.listed().select_related("contact_person").filter(pk=org_id).first()
-    )
-    if page is None or not is_contactable(page):
-        raise Http404(_("Organisationen finns inte eller kan inte kontaktas via webbplatsen."))
+    """A listed organisation with a contact person to relay to."""
+    page = _listed(org_id)
+    if not is_contactable(page):
+        raise Http404(_("Organisationen kan inte kontaktas via webbplatsen."))
     return page
 
 
 def organisation(request, org_id: int):
     return _contact(request, _organisation(org_id), None)
+
+
+def secretariat(request, org_id: int):
+    """Any listed organisation, through the secretariat (offered where no one else can be
+    reached)."""
+    return _contact(request, _listed(org_id), None, to_secretariat=True)
 
 
 def opportunity(request, org_id: int, opp_id: int):
@@ -60,11 +75,12 @@ def opportunity(request, org_id: int, opp_id: int):
     return _contact(request, page, item)
 
 
-def _contact(request, page, item):
+def _contact(request, page, item, *, to_secretariat=False):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     status = 200
-    form = ContactForm(request.POST or None) if request.method == "POST" else ContactForm()
+    form_class = SecretariatContactForm if to_secretariat else ContactForm
+    form = form_class(request.POST or None) if request.method == "POST" else form_class()
     sent_url = reverse("members:contact_sent", args=[page.pk])
     if request.method == "POST":
         if form.is_spam:
@@ -74,16 +90,24 @@ def _contact(request, page, item):
                 check_and_hit(
                     [
                         (CONTACT_PER_IP, client_ip(request)),
-                        (CONTACT_PER_EMAIL, form.cleaned_data["sender_email"].lower()),
+                        (CONTACT_PER_EMAIL, email_key(form.cleaned_data["sender_email"])),
                     ]
                 )
             except RateLimited:
                 form.add_error(None, RATE_LIMITED)
                 status = 429
             else:
-                message = send_message(page, form, item)
+                if to_secretariat:
+                    message = send_to_secretariat(page, form)
+                else:
+                    message = send_message(page, form, item)
                 return HttpResponseRedirect(receipt_url(message), status=303)
-    context = {"organisation": page, "opportunity": item, "form": form}
+    context = {
+        "organisation": page,
+        "opportunity": item,
+        "form": form,
+        "to_secretariat": to_secretariat,
+    }
     return private(render(request, "members/contact/form.html", context, status=status))
 
 

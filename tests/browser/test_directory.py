@@ -24,9 +24,12 @@ def test_directory_pages_pass_accessibility_and_html_checks(
         "/samarbetspartner/?offers=biogas&municipality=ostersund",  # filters open
         "/samarbetspartner/?q=biogas&theme=energiomstallning&sort=name",
         "/samarbetspartner/?q=xyzzyqqq",
+        "/samarbetspartner/?q=biogas&offers=biogas&municipality=harjedalen",  # wider searches
+        "/samarbetspartner/?municipality=harjedalen",  # why each card is there
         "/samarbetspartner/?page=2",
         "/samarbetspartner/storsjobygdens-akeri-ab/",
         "/samarbetspartner/region-jamtland-harjedalen/",
+        "/samarbetspartner/funasdalsfjallens-bussresor-ab/",  # no contact person
         "/samarbetspartner/mojligheter/",
         "/samarbetspartner/mojligheter/?kind=behov&competence=biogas",
         first_opportunity_path(demo_server),

@@ -31,67 +31,6 @@ def card_titles(html: str) -> list[str]:
     return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
 
 
-@pytest.fixture
-def orgs(directory_index, admin_user):
-    make = organisation
-    found = {
-        "a": make(
-            directory_index,
-            title="Biogas Öst AB",
-            municipality="ostersund",
-            offers=["biogas", "restvärme"],
-            seeks=["hållbar logistik"],
-            themes=["energiomstallning"],
-            partnership_types=["leverantor"],
-            short_description="Rötar matavfall till fordonsgas.",
-        ),
-        "b": make(
-            directory_index,
-            title="Krokomgas AB",
-            municipality="krokom",
-            offers=["biogas"],
-            seeks=["laddinfrastruktur"],
-            themes=["energiomstallning"],
-        ),
-        "c": make(
-            directory_index,
-            title="Åkeri Länet AB",
-            municipality="berg",
-            serves_whole_county=True,
-            offers=["hållbar logistik"],
-            seeks=["biogas"],
-            partnership_types=["leverantor", "kund"],
-        ),
-        "d": make(
-            directory_index,
-            title="Exempelby kommun",
-            org_type="kommun",
-            municipality="ostersund",
-            seeks=["biogas", "laddinfrastruktur"],
-            themes=["klimatanpassning"],
-        ),
-        "e": make(
-            directory_index,
-            title="Laddbolaget AB",
-            municipality="krokom",
-            served=["ostersund"],
-            offers=["laddinfrastruktur"],
-        ),
-        "f": make(
-            directory_index,
-            title="Utsocknes AB",
-            municipality="utanfor-lanet",
-            offers=["biogas"],
-        ),
-        "draft": make(directory_index, title="Utkast AB", offers=["biogas"], live=False),
-    }
-    gone = make(directory_index, title="Avlistad AB", offers=["biogas"])
-    gone.save_revision().publish()
-    delist(gone, user=admin_user, reason="Har lämnat rådet.")
-    found["delisted"] = gone
-    return found
-
-
 @pytest.mark.django_db
 class TestFacets:
     def test_without_filters_every_listed_organisation_in_swedish_order(self, orgs):

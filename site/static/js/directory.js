@@ -41,7 +41,7 @@
       });
       // Keep a sort order the visitor chose (now or before); a preselected one follows the
       // state, so a new query is sorted by relevance.
-      const select = form.querySelector("select[name='sort']");
+      const select = form.elements.namedItem("sort");
       const chosen =
         select &&
         (select.dataset.explicit === "1" || !select.selectedOptions[0].defaultSelected);
@@ -63,7 +63,9 @@
       }, 50);
     }
 
-    function swap(doc, focusResults) {
+    // restoring: Back or Forward, where the box must show that state's text even when
+    // it has focus; otherwise text the visitor is typing is left alone.
+    function swap(doc, focusResults, restoring) {
       const activeId = document.activeElement && document.activeElement.id;
       const openFacets = Array.from(root.querySelectorAll("details[data-facet][open]")).map(
         function (el) {
@@ -83,9 +85,12 @@
           details.open = true;
         }
       });
-      const query = doc.querySelector('input[name="q"]');
-      const input = form.querySelector('input[name="q"]');
-      if (query && input && document.activeElement !== input) {
+      // The text of the state shown, from the fetched page's own search form: the page
+      // has other boxes named q (the header's site search comes first).
+      const freshForm = doc.querySelector("[data-search-form]");
+      const query = freshForm && freshForm.elements.namedItem("q");
+      const input = form.elements.namedItem("q");
+      if (query && input && (restoring || document.activeElement !== input)) {
         input.value = query.value;
       }
       if (doc.title) {
@@ -138,7 +143,7 @@
           if (push) {
             window.history.pushState({ directorySearch: true }, "", url);
           }
-          swap(doc, focusResults);
+          swap(doc, focusResults, !push);
         })
         .catch(function (error) {
           if (error.name !== "AbortError") {
@@ -154,7 +159,7 @@
     }
 
     form.addEventListener("change", function (event) {
-      if (event.target.name === "q") {
+      if (event.target === form.elements.namedItem("q")) {
         return; // text is searched on submit (Enter or the button)
       }
       window.clearTimeout(timer);

@@ -28,6 +28,13 @@ def main_menu(page):
     return page.get_by_role("navigation", name="Huvudmeny")
 
 
+def search_box_in_the_menu(page, demo_server, path):
+    """Open `path` and the menu, as a visitor who wants to search does on a phone."""
+    page.goto(demo_server.url(path))
+    menu_button(page).tap()
+    return page.get_by_role("combobox", name="Sök på webbplatsen")
+
+
 def top(locator) -> float:
     box = locator.bounding_box()
     assert box is not None, f"{locator} is not shown"
@@ -99,9 +106,7 @@ def test_menu_opens_tabs_through_and_closes_with_escape(page, demo_server, axe_c
 
 @PHONE
 def test_search_from_the_menu_shows_a_result_on_the_first_screen(page, demo_server, axe_clean):
-    page.goto(demo_server.url("/"))
-    menu_button(page).tap()
-    box = page.get_by_role("combobox", name="Sök på webbplatsen")
+    box = search_box_in_the_menu(page, demo_server, "/")
     box.fill("klimat")
     box.press("Enter")
     page.wait_for_url("**/sok/?q=klimat")
@@ -113,9 +118,7 @@ def test_search_from_the_menu_shows_a_result_on_the_first_screen(page, demo_serv
 
 @PHONE
 def test_search_suggestions_work_on_a_phone(page, demo_server, axe_clean):
-    page.goto(demo_server.url("/nyheter/"))
-    menu_button(page).tap()
-    box = page.get_by_role("combobox", name="Sök på webbplatsen")
+    box = search_box_in_the_menu(page, demo_server, "/nyheter/")
     box.tap()
     box.press_sequentially("klimatanp", delay=30)
     listbox = page.get_by_role("listbox", name="Förslag")

@@ -4,8 +4,11 @@ import io
 import random
 import secrets
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
+from dateutil.easter import easter
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -92,6 +95,49 @@ class SeedContext:
         page.save_revision().publish()
         self.count(str(model._meta.verbose_name_plural))
         return page
+
+
+@cache
+def swedish_days_off(year: int) -> frozenset[date]:
+    """The days in `year` when nobody in Sweden holds a meeting, besides weekends.
+
+    The public holidays (allmänna helgdagar, lag 1989:253) and the eves that are days off in
+    practice: midsommarafton, julafton and nyårsafton. Easter from python-dateutil (through
+    icalendar), so Långfredagen, Annandag påsk and Kristi himmelsfärdsdag move with it.
+    Holidays that always fall on a weekend (Påskdagen, Pingstdagen, Midsommardagen, Alla
+    helgons dag) are weekends already.
+    """
+    easter_day = easter(year)
+    midsummer_eve = next(
+        day for day in (date(year, 6, d) for d in range(19, 26)) if day.weekday() == 4
+    )
+    return frozenset(
+        {
+            date(year, 1, 1),  # Nyårsdagen
+            date(year, 1, 6),  # Trettondedag jul
+            easter_day - timedelta(days=2),  # Långfredagen
+            easter_day + timedelta(days=1),  # Annandag påsk
+            date(year, 5, 1),  # Första maj
+            easter_day + timedelta(days=39),  # Kristi himmelsfärdsdag
+            date(year, 6, 6),  # Sveriges nationaldag
+            midsummer_eve,
+            date(year, 12, 24),  # Julafton
+            date(year, 12, 25),  # Juldagen
+            date(year, 12, 26),  # Annandag jul
+            date(year, 12, 31),  # Nyårsafton
+        }
+    )
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in swedish_days_off(day.year)
+
+
+def next_working_day(day: date) -> date:
+    """`day`, or the first working day after it: demo meetings never land on a day off."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
 
 
 def ensure_admin(ctx: SeedContext):

@@ -1,7 +1,8 @@
 """Demo content: the calendar, with Omställningsarenan four times a year and other meetings.
 
 Dates are relative to the day the demo is seeded, so there are always past and upcoming
-events; slugs are fixed, so running the command again adds nothing.
+events, each moved forward to the next working day (no weekends, no Swedish holidays) and
+held within office hours; slugs are fixed, so running the command again adds nothing.
 """
 
 from datetime import datetime, time, timedelta
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from core.demo import SeedContext
+from core.demo import SeedContext, next_working_day
 from events.models import EventIndexPage, EventPage
 from themes.models import Theme
 
@@ -173,7 +174,7 @@ EVENTS = [
         "slug": "frukostmote-laddning-for-akerier",
         "title": "Frukostmöte: laddning för åkerier",
         "days": 9,
-        "start": time(7, 30),
+        "start": time(8, 0),
         "hours": 1.5,
         "themes": [E],
         "lead": "Elnätsbolag och åkerier berättar om erfarenheter av att ladda tunga fordon. "
@@ -217,6 +218,17 @@ EVENTS = [
 ]
 
 
+def schedule(spec: dict, today, tz) -> tuple[datetime, datetime]:
+    """When the event in `spec` starts and ends if the demo is seeded on `today`.
+
+    Moving forward keeps past events past and upcoming ones upcoming (the nearest is 35 days
+    back, a move is at most five days) and the Omställningsarenan about 90 days apart.
+    """
+    day = next_working_day(today + timedelta(days=spec["days"]))
+    start = datetime.combine(day, spec["start"], tzinfo=tz)
+    return start, start + timedelta(hours=spec["hours"])
+
+
 def seed(ctx: SeedContext):
     home = ctx.home()
     index = ctx.child(
@@ -239,8 +251,7 @@ def seed(ctx: SeedContext):
     for spec in EVENTS:
         if spec["slug"] in existing:
             continue
-        start = datetime.combine(today + timedelta(days=spec["days"]), spec["start"], tzinfo=tz)
-        end = start + timedelta(hours=spec["hours"])
+        start, end = schedule(spec, today, tz)
         upcoming = spec["days"] > 0
         page = EventPage(
             slug=spec["slug"],

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core.fragments import remember
-from core.models import NavigationSettings
+from core.models import NavigationSettings, SiteSettings
 
 register = template.Library()
 
@@ -59,24 +59,36 @@ def footer_menu(context):
     return {"items": _menu_items(context["request"], "footer_menu")}
 
 
+@register.simple_tag(takes_context=True)
+def site_crumb(context):
+    """The first crumb of every trail: the site's name, as the header shows it, linking home."""
+    name = SiteSettings.for_request(context["request"]).organisation_name
+    return {"title": name, "url": "/"}
+
+
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, extra=None):
-    """Ancestors below the tree root, in one query. `extra` adds a trailing crumb."""
+    """The site's name, then the ancestors below the home page in one query, then the page.
+
+    `extra` adds a trailing crumb (a view of the page, such as its past events).
+    """
     page = page or context.get("page")
-    if page is None:
-        return {"crumbs": []}
+    if page is None or (page.depth <= 2 and not extra):
+        return {"crumbs": []}  # the home page itself: a trail of one says nothing
     request = context.get("request")
 
     def ancestors():
-        pages = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        pages = page.get_ancestors().filter(depth__gt=2).specific(defer=True)
         return [{"title": a.title, "url": a.url} for a in pages]
 
     # A new page's preview has no id yet.
-    crumbs = list(remember(request, f"crumbs:{page.pk}", ancestors)) if page.pk else ancestors()
-    crumbs.append({"title": page.title, "url": page.url if extra else None})
+    trail = remember(request, f"trail:{page.pk}", ancestors) if page.pk else ancestors()
+    crumbs = [site_crumb(context), *trail]
+    if page.depth > 2:
+        crumbs.append({"title": page.title, "url": page.url if extra else None})
     if extra:
         crumbs.append({"title": extra, "url": None})
-    return {"crumbs": crumbs if len(crumbs) > 1 else []}
+    return {"crumbs": crumbs}
 
 
 @register.simple_tag(takes_context=True)

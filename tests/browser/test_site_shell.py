@@ -1,8 +1,12 @@
 """The shell every page is drawn in, checked in Chromium for every page type."""
 
+import re
+import urllib.request
+
 import pytest
 
 from tests.browser.checks import assert_public_pages_ok
+from tests.browser.conftest import fetch
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +84,37 @@ def test_layout_has_no_horizontal_scroll_on_a_small_phone(browser, demo_server):
             assert overflow <= 0, f"{path} scrolls sideways at 320 px (WCAG 1.4.10 reflow)"
     finally:
         context.close()
+
+
+def test_breadcrumbs_start_with_the_site_name_on_every_page_that_has_them(demo_server):
+    """Wagtail pages, routes below them (opportunities) and the members' own pages alike."""
+    directory = demo_server.samples["directory.DirectoryIndexPage"]
+    listing = fetch(demo_server.url(directory + "mojligheter/"))
+    opportunity = re.search(rf'href="({re.escape(directory)}mojligheter/\d+-[^"]+/)"', listing)
+    assert opportunity, "the demo has no opportunity page"
+    paths = [
+        *sorted(set(demo_server.samples.values())),
+        opportunity.group(1),
+        demo_server.samples["events.EventIndexPage"] + "tidigare/",
+        "/min-organisation/logga-in/",
+        "/min-organisation/losenord/",
+    ]
+    checked = 0
+    for path in paths:
+        html = fetch(demo_server.url(path))
+        if 'aria-label="Brödsmulor"' not in html:
+            continue  # the home page has no trail
+        trail = html.split('aria-label="Brödsmulor"')[1].split("</ol>")[0]
+        first = re.search(r"<li>\s*(.*?)\s*</li>", trail, flags=re.S).group(1)
+        assert first == '<a href="/">Miljö- och klimatrådet i Jämtlands län</a>', path
+        checked += 1
+    assert checked == len(paths) - 1, "a page other than the home page has no breadcrumbs"
+
+
+def test_home_page_title_and_favicon(demo_server):
+    html = fetch(demo_server.url("/"))
+    assert "<title>Miljö- och klimatrådet i Jämtlands län</title>" in html
+    with urllib.request.urlopen(demo_server.url("/favicon.ico"), timeout=30) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("image/svg+xml")
+        assert response.url.endswith(".svg")

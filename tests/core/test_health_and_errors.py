@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.test import RequestFactory
 
 from core.views import server_error
@@ -81,3 +83,13 @@ def test_health_is_answered_for_any_host_and_over_plain_http(client, db, setting
     response = client.get("/health/", HTTP_HOST="10.0.0.7:8000")
     assert response.status_code == 200
     assert client.get("/", HTTP_HOST="10.0.0.7:8000").status_code == 400
+
+
+def test_favicon_ico_leads_to_the_site_icon(client, db):
+    """Browsers, feed readers and crawlers ask for /favicon.ico whatever the page links."""
+    for method in (client.get, client.head):
+        response = method("/favicon.ico")
+        assert response.status_code == 302
+        assert response["Location"] == static("img/favicon.svg")
+        assert "max-age=" in response["Cache-Control"]
+    assert finders.find("img/favicon.svg")

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -68,3 +70,27 @@ def test_standard_page_breadcrumbs_and_subpages(client):
     html = client.get("/om/sekretariatet/").content.decode()
     assert '<a href="/om/">Om rådet</a>' in html
     assert '<span aria-current="page">Sekretariatet</span>' in html
+
+
+@pytest.mark.django_db
+def test_home_page_title_names_the_site_once(client):
+    make_home_page()
+    html = client.get("/").content.decode()
+    assert "<title>Miljö- och klimatrådet i Jämtlands län</title>" in html
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_start_with_the_site_name_not_the_home_page_title(client):
+    """Members' pages and Wagtail pages begin their trail alike, with the header's name."""
+    home = make_home_page()
+    home.title = "Startsida"
+    home.save_revision().publish()
+    about = StandardPageFactory(parent=home, title="Om rådet", slug="om")
+    StandardPageFactory(parent=about, title="Sekretariatet", slug="sekretariatet")
+    for path in ["/om/sekretariatet/", "/min-organisation/logga-in/"]:
+        html = client.get(path).content.decode()
+        trail = html.split('aria-label="Brödsmulor"')[1].split("</ol>")[0]
+        crumbs = re.findall(r"<li>(.*?)</li>", trail, flags=re.S)
+        assert crumbs[0] == '<a href="/">Miljö- och klimatrådet i Jämtlands län</a>', path
+        assert "Startsida" not in trail
+    assert len(crumbs) == 2  # the login page: the site, then the page

@@ -2,12 +2,14 @@
 
 import io
 import itertools
+from datetime import time
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.demo import is_working_day
 from events.models import EventPage
 from news.models import NewsPage
 from themes.models import Theme, ThemePage
@@ -57,6 +59,10 @@ def check_events():
     assert arena.count() >= 4
     gaps = [(b.start - a.start).days for a, b in itertools.pairwise(arena)]
     assert all(80 <= gap <= 100 for gap in gaps), gaps
+    for event in events:
+        start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+        assert is_working_day(start.date()), f"{event.title} on a day off: {start:%Y-%m-%d}"
+        assert time(8) <= start.time() and end.time() <= time(17), f"{event.title}: {start}–{end}"
 
 
 def check_menu_users_and_idempotence(client):

@@ -93,6 +93,16 @@ def _demo_database(worker: str, tmp_dir: Path):
     return f"sqlite:///{path}", lambda: None
 
 
+def _stop(server: subprocess.Popen) -> None:
+    """Stop gunicorn and its workers: TERM lets the master stop them; KILL if it hangs."""
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory, worker_id):
     tmp_dir = tmp_path_factory.mktemp("demo-site")
@@ -141,7 +151,8 @@ def demo_server(tmp_path_factory, worker_id):
         env=env,
     )
     base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    # Workers warm up before answering (core/warmup.py): generous on a loaded CI machine.
+    deadline = time.monotonic() + 180
     while True:
         try:
             with urllib.request.urlopen(base_url + "/health/", timeout=2) as response:
@@ -150,7 +161,7 @@ def demo_server(tmp_path_factory, worker_id):
         except OSError:  # refused, reset or timed out while starting
             pass
         if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
+            _stop(server)
             raise RuntimeError("The demo site did not start")
         time.sleep(0.3)
 
@@ -159,8 +170,7 @@ def demo_server(tmp_path_factory, worker_id):
     demo.samples = sample["pages"]
     demo.page_types = sample["page_types"]
     yield demo
-    server.terminate()
-    server.wait(timeout=10)
+    _stop(server)
     drop_database()
 
 

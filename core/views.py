@@ -1,6 +1,10 @@
+"""Views of the site shell: /health/, robots.txt and the error pages (404, 500, and the 503
+page shown while the database is unreachable)."""
+
 import logging
 import sys
 
+from django.core.cache import caches
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -19,17 +23,32 @@ RETRY_AFTER_SECONDS = 30
 @never_cache
 @require_GET
 def health(request):
-    """For load balancers and the container HEALTHCHECK: is the database answering?"""
+    """For load balancers and the container HEALTHCHECK: is the database answering?
+
+    The cache is reported too, but only the database decides the status: without the
+    cache pages are slower, not broken (core/cache.py), so "cache": "failing" still
+    answers 200, with "status": "degraded".
+    """
+    cache_state = "ok" if cache_answers() else "failing"
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         logger.exception("Health check: database unreachable")
-        response = JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        response = JsonResponse(
+            {"status": "error", "database": "unreachable", "cache": cache_state}, status=503
+        )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return JsonResponse({"status": "ok", "database": "ok"})
+    status = "ok" if cache_state == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache_state})
+
+
+def cache_answers() -> bool:
+    """Does the default cache answer? Local memory always does; Redis is asked."""
+    ping = getattr(caches["default"], "ping", None)
+    return ping() if ping is not None else True
 
 
 @require_GET

@@ -10,7 +10,7 @@ from tests.core.live import run_without_database
 def test_health_answers_ok_when_the_database_answers(client, db):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 

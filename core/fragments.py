@@ -34,6 +34,7 @@ DEFAULT_SECONDS = 3600
 APPS_SHOWN = ("core", "home", "themes", "news", "events", "directory", "taggit")
 NOT_SHOWN = {
     "core.contentversion",
+    "core.ratelimitcounter",
     "directory.searchversion",
 }
 WAGTAIL_SHOWN = (

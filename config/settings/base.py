@@ -194,6 +194,8 @@ PERIODIC_COMMANDS = [
     ("purge_personal_data", 3600),
     # search: index updates that failed while the search cluster was down (search.index_retry).
     ("retry_search_index", 300),
+    # core: expired rate-limit counters (core.ratelimit).
+    ("purge_rate_limits", 3600),
 ]
 
 # Content-Security-Policy from Django's own middleware: nothing from other hosts,

@@ -40,7 +40,7 @@ def in_threads(count: int, work) -> list:
     return results
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_attempts_are_all_counted(postgres):
     limit = Limit("test-concurrent", 1000, 60)
     counts = in_threads(20, lambda: limit.hit("203.0.113.1"))
@@ -48,7 +48,7 @@ def test_concurrent_attempts_are_all_counted(postgres):
     assert RateLimitCounter.objects.get(key=limit.key("203.0.113.1")).count == 20
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_exactly_the_limit_gets_through_however_many_arrive_at_once(postgres):
     limit = Limit("test-burst", 5, 60)
 
@@ -63,7 +63,7 @@ def test_exactly_the_limit_gets_through_however_many_arrive_at_once(postgres):
     assert limit.exceeded("anna@example.se")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_admin_lockout_holds_in_another_process(postgres, client, django_user_model):
     """A fresh process (another worker, or the site after a restart) still refuses the
     locked account, even with the right password."""

@@ -10,6 +10,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
@@ -18,6 +19,11 @@ logger = logging.getLogger(__name__)
 
 # Seconds a client is asked to wait before retrying while the database is unreachable.
 RETRY_AFTER_SECONDS = 30
+# Where the open-data API lives (config/urls.py): its errors are JSON, like its answers.
+JSON_PATH_PREFIXES = ("/api/",)
+NOT_FOUND = _("Det finns inget här.")
+UNAVAILABLE = _("Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.")
+SERVER_ERROR = _("Något gick fel hos oss. Försök igen om en stund.")
 
 
 @never_cache
@@ -70,8 +76,15 @@ def robots_txt(request):
 
 @requires_csrf_token
 def page_not_found(request, exception=None):
+    if wants_json(request):
+        return JsonResponse({"detail": str(NOT_FOUND)}, status=404)
     template = loader.get_template("404.html")
     return HttpResponse(template.render({"request_path": request.path}, request), status=404)
+
+
+def wants_json(request) -> bool:
+    """Does this request come from a program reading JSON (the open-data API)?"""
+    return request is not None and request.path.startswith(JSON_PATH_PREFIXES)
 
 
 def is_database_unavailable(error: BaseException | None) -> bool:
@@ -90,10 +103,14 @@ def is_database_unavailable(error: BaseException | None) -> bool:
     return False
 
 
-def service_unavailable():
-    """The styled 503 page, rendered without the database (no menus, no site settings)."""
-    template = loader.get_template("503.html")
-    response = HttpResponse(template.render({}), status=503)
+def service_unavailable(request=None):
+    """The styled 503 page, rendered without the database (no menus, no site settings);
+    for the API, the same status in JSON."""
+    if wants_json(request):
+        response = JsonResponse({"detail": str(UNAVAILABLE)}, status=503)
+    else:
+        template = loader.get_template("503.html")
+        response = HttpResponse(template.render({}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
@@ -105,9 +122,12 @@ def server_error(request):
 
     When the error is the database being unreachable (wherever it surfaced: a view, a
     middleware, a template), visitors get the 503 page with Retry-After instead. Django
-    calls this handler inside its `except` block, so the error is sys.exception().
+    calls this handler inside its `except` block, so the error is sys.exception(). The
+    API's clients get both answers as JSON (django-ninja leaves unhandled errors to Django).
     """
     if is_database_unavailable(sys.exception()):
-        return service_unavailable()
+        return service_unavailable(request)
+    if wants_json(request):
+        return JsonResponse({"detail": str(SERVER_ERROR)}, status=500)
     template = loader.get_template("500.html")
     return HttpResponse(template.render({}), status=500)

@@ -1,0 +1,41 @@
+"""Contact snippets are shown on every news page that names them: only Sekretariat changes
+them.
+
+A change to a NewsContact goes live at once on all its news pages, without the review every
+page goes through, so Redaktör no longer has `change_newscontact`. Redaktör may still add a
+contact and choose one: a new contact appears only on a page the secretariat approves.
+"""
+
+from django.db import migrations
+
+EDITORS = "Redaktör"
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=EDITORS).first()
+    if group is not None:
+        group.permissions.remove(
+            *Permission.objects.filter(
+                content_type__app_label="news", codename="change_newscontact"
+            )
+        )
+
+
+def grant(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=EDITORS).first()
+    if group is not None:
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="news", codename="change_newscontact"
+            )
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("home", "0003_editor_groups_and_review_workflow")]
+
+    operations = [migrations.RunPython(revoke, grant)]

@@ -11,28 +11,27 @@ from django.db import migrations
 EDITORS = "Redaktör"
 
 
-def revoke(apps, schema_editor):
+def editors_and_permission(apps):
+    """The Redaktör group's permissions and the permission to change news contacts."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group = Group.objects.filter(name=EDITORS).first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(
-                content_type__app_label="news", codename="change_newscontact"
-            )
-        )
+    change = Permission.objects.filter(
+        content_type__app_label="news", codename="change_newscontact"
+    )
+    return (group.permissions if group else None), change
+
+
+def revoke(apps, schema_editor):
+    permissions, change = editors_and_permission(apps)
+    if permissions is not None:
+        permissions.remove(*change)
 
 
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=EDITORS).first()
-    if group is not None:
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="news", codename="change_newscontact"
-            )
-        )
+    permissions, change = editors_and_permission(apps)
+    if permissions is not None:
+        permissions.add(*change)
 
 
 class Migration(migrations.Migration):

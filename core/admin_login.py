@@ -1,8 +1,8 @@
 """Throttled login to the Wagtail admin (WAGTAILADMIN_USER_LOGIN_FORM) and password reset
 (WAGTAILADMIN_USER_PASSWORD_RESET_FORM).
 
-Failed logins are counted per account and per address in Django's cache, with the
-fixed-window counters of the member login (members.ratelimit). Once either is used up,
+Failed logins are counted per account and per address in the database, with the
+fixed-window counters every limit of the site uses (core.ratelimit). Once either is used up,
 the login form is shown again with a Swedish message and the password is not checked at
 all until the window has passed, so guessing stops even with the right password.
 
@@ -17,7 +17,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
-from members.ratelimit import (
+from core.ratelimit import (
     RESET_PER_EMAIL,
     RESET_PER_IP,
     Limit,

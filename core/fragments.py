@@ -21,7 +21,9 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
@@ -34,6 +36,7 @@ DEFAULT_SECONDS = 3600
 APPS_SHOWN = ("core", "home", "themes", "news", "events", "directory", "taggit")
 NOT_SHOWN = {
     "core.contentversion",
+    "core.ratelimitcounter",
     "directory.searchversion",
 }
 WAGTAIL_SHOWN = (
@@ -112,15 +115,17 @@ def _site_key(request) -> str:
 
 
 def _site_data(request):
-    """What Site.find_for_request and the site settings would find, for the cache."""
+    """What Site.find_for_request and the site settings would find, as plain data for the
+    cache (fields' values, not instances whose loaded relations could go stale unseen)."""
     from core.models import NavigationSettings, SiteSettings
 
     site = Site._find_for_request(request)
     if site is None:
         return {"site": None}
     return {
-        "site": site,
-        "settings": {model: model.for_site(site) for model in (SiteSettings, NavigationSettings)},
+        "site": _frozen(site),
+        "root_page": _frozen(site.root_page),
+        "settings": [_frozen(model.for_site(site)) for model in (SiteSettings, NavigationSettings)],
         # Where view restrictions start; None when aliases (which take their source page's
         # restrictions) make a path check insufficient.
         "restricted_paths": (
@@ -129,6 +134,19 @@ def _site_data(request):
             else tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
         ),
     }
+
+
+def _frozen(instance) -> dict:
+    """A model instance as plain data: its model's label and its fields' values."""
+    return serializers.serialize("python", [instance])[0]
+
+
+def _thawed(data: dict):
+    """The instance `_frozen()` described, built without a query."""
+    instance = next(serializers.deserialize("python", [data])).object
+    instance._state.adding = False
+    instance._state.db = DEFAULT_DB_ALIAS
+    return instance
 
 
 def _note_restrictions(result, restricted_paths) -> None:
@@ -173,7 +191,8 @@ def _cached_route(request, route):
 
 
 def prepare_site(request):
-    """Put the site and its settings on the request, as Wagtail would find them; the site data.
+    """Put the site and its settings on the request, as Wagtail would find them; the site
+    and where view restrictions start.
 
     Wagtail keeps them on the request (`_wagtail_site` and the settings' cache attributes);
     filled in here from the cache, Wagtail finds them there.
@@ -183,11 +202,17 @@ def prepare_site(request):
     if data is None:
         data = _site_data(request)
         cache.set(site_key, data, cache_seconds())
-    request._wagtail_site = data["site"]
-    for model, value in data.get("settings", {}).items():
-        value._request = request  # as for_request() does, for its page URLs
-        setattr(request, model.get_cache_attr_name(), value)
-    return data
+    site = None
+    if data["site"] is not None:
+        site = _thawed(data["site"])
+        site.root_page = _thawed(data["root_page"])
+        for frozen in data["settings"]:
+            value = _thawed(frozen)
+            value.site = site
+            value._request = request  # as for_request() does, for its page URLs
+            setattr(request, type(value).get_cache_attr_name(), value)
+    request._wagtail_site = site
+    return {"site": site, "restricted_paths": data.get("restricted_paths")}
 
 
 def prepare_wagtail_request(request, path: str) -> None:

@@ -31,6 +31,49 @@ def request_id_from(header_value: str | None) -> str:
     return uuid.uuid4().hex
 
 
+def logged_path(request) -> str:
+    """The request's path as the logs show it: without the secrets links carry.
+
+    Confirmation, password and invitation links carry their token in the path. Text that
+    a route captured from the path (a Django route's or a routable page's sub-route's
+    `<token>`, `<uidb64>`) is shown by its parameter's name instead; numbers (ids) and the
+    address of a Wagtail page stay. When a captured value is not a whole path segment,
+    the route's name is shown instead of the path.
+    """
+    path = request.path
+    captured = {}
+    for match in (
+        getattr(request, "resolver_match", None),
+        getattr(request, "routable_resolver_match", None),
+    ):
+        for name, value in (getattr(match, "captured_kwargs", None) or {}).items():
+            if isinstance(value, str) and value:
+                captured[value] = f"<{name}>"
+    if not captured:
+        return path
+    segments = path.split("/")
+    shown = [captured.get(segment, segment) for segment in segments]
+    if len(set(captured) & set(segments)) < len(captured):
+        match = getattr(request, "routable_resolver_match", None) or request.resolver_match
+        return f"<{match.view_name}>"
+    return "/".join(shown)
+
+
+class LoggedPathFilter(logging.Filter):
+    """Django's own lines about a request ("Not Found: /path") show `logged_path()` too."""
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        if request is not None and hasattr(request, "resolver_match") and record.args:
+            shown = logged_path(request)
+            if shown != request.path:
+                path = request.path
+                escaped = path.encode("unicode_escape").decode("ascii")
+                args = record.args if isinstance(record.args, tuple) else (record.args,)
+                record.args = tuple(shown if arg in (path, escaped) else arg for arg in args)
+        return True
+
+
 class RequestIdFilter(logging.Filter):
     def filter(self, record):
         if not getattr(record, "request_id", ""):
@@ -71,7 +114,10 @@ def logging_settings(log_format: str, level: str) -> dict:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+        "filters": {
+            "request_id": {"()": "core.logs.RequestIdFilter"},
+            "logged_path": {"()": "core.logs.LoggedPathFilter"},
+        },
         "formatters": {
             "plain": {"format": "%(levelname)s %(name)s: %(message)s"},
             "json": {"()": "core.logs.JsonFormatter"},
@@ -80,7 +126,7 @@ def logging_settings(log_format: str, level: str) -> dict:
             "console": {
                 "class": "logging.StreamHandler",
                 "formatter": log_format,
-                "filters": ["request_id"],
+                "filters": ["request_id", "logged_path"],
                 "stream": "ext://sys.stdout" if log_format == "json" else "ext://sys.stderr",
             }
         },

@@ -1,10 +1,12 @@
+"""Middleware of the site shell: request ids and logs, /health/, security headers."""
+
 import logging
 import time
 
 import sentry_sdk
 from django.conf import settings
 
-from core.logs import request_id_from, request_id_var
+from core.logs import logged_path, request_id_from, request_id_var
 
 request_logger = logging.getLogger("core.request")
 
@@ -14,9 +16,10 @@ class RequestLogMiddleware:
 
     The id is the proxy's X-Request-ID when it looks like one, else a new one; it is on
     the response as X-Request-ID, on every log record made while serving the request
-    (core.logs.RequestIdFilter) and on the Sentry event of an error. First in MIDDLEWARE,
-    so the duration covers the whole stack. Successful health checks are not logged:
-    load balancers call them every few seconds.
+    (core.logs.RequestIdFilter) and on the Sentry event of an error. The line shows the
+    path without the tokens of confirmation and password links (core.logs.logged_path)
+    and the route's name. First in MIDDLEWARE, so the duration covers the whole stack.
+    Successful health checks are not logged: load balancers call them every few seconds.
     """
 
     def __init__(self, get_response):
@@ -33,15 +36,18 @@ class RequestLogMiddleware:
             response["X-Request-ID"] = request_id
             if not (request.path_info == "/health/" and response.status_code == 200):
                 duration_ms = round((time.monotonic() - started) * 1000, 1)
+                path = logged_path(request)  # never a link's token
+                match = request.resolver_match
                 request_logger.info(
                     "%s %s %s %.1f ms",
                     request.method,
-                    request.path,
+                    path,
                     response.status_code,
                     duration_ms,
                     extra={
                         "method": request.method,
-                        "path": request.path,
+                        "path": path,
+                        "route": match.view_name if match else "",
                         "status": response.status_code,
                         "duration_ms": duration_ms,
                     },

@@ -60,6 +60,26 @@ class ContentVersion(VersionToken):
         verbose_name_plural = _("innehållsversioner")
 
 
+class RateLimitCounter(models.Model):
+    """Attempts counted against one rate limit for one key, in one fixed window.
+
+    In the database, so a lockout holds across every worker and every restart
+    (core.ratelimit counts with one atomic statement). `key` is a keyed hash: no address
+    or e-mail address is stored. Expired rows are deleted by `purge_rate_limits`.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("räknare för begränsning")
+        verbose_name_plural = _("räknare för begränsningar")
+
+    def __str__(self):
+        return self.key
+
+
 class BasePage(Page):
     """Every page type of the site: SEO and sharing fields with sensible fallbacks."""
 

@@ -1,7 +1,8 @@
 """Organisations in and out as CSV: the import and export commands and the CSV download.
 
 The file format (UTF-8, a header row, exactly these columns, `|` between several values
-in one cell) is the same both ways, so an export can be edited and imported again:
+in one cell, an apostrophe before a cell a spreadsheet would run as a formula:
+core.spreadsheet) is the same both ways, so an export can be edited and imported again:
 
     name, org_number, org_type, municipality, website, short_description, description,
     themes, offers, seeks, partnership_types
@@ -30,6 +31,7 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from core.blocks import SIMPLE_RICH_TEXT_FEATURES
 from core.richtext import text_to_rich_text
+from core.spreadsheet import escape_row, unescape_cell
 from directory.models import (
     CompetenceTag,
     DirectoryIndexPage,
@@ -85,7 +87,7 @@ def write_csv(organisations, out) -> int:
     writer.writerow(COLUMNS)
     count = 0
     for org in organisations:
-        writer.writerow(organisation_row(org))
+        writer.writerow(escape_row(organisation_row(org)))
         count += 1
     return count
 
@@ -100,7 +102,7 @@ def stream_csv(organisations):
     writer = csv.writer(_Echo())
     yield writer.writerow(COLUMNS)
     for org in organisations:
-        yield writer.writerow(organisation_row(org))
+        yield writer.writerow(escape_row(organisation_row(org)))
 
 
 # Import -------------------------------------------------------------------------------
@@ -168,7 +170,9 @@ def read_rows(text: str):
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    # Cells our own exports protected from spreadsheets (core.spreadsheet) come back as
+    # they were.
+    rows = [[unescape_cell(cell) for cell in row] for row in reader]
     if not rows:
         return [], []
     return [cell.strip() for cell in rows[0]], rows[1:]

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from core.structured_data import absolute, organisation_data
@@ -61,12 +62,14 @@ class OpportunityFeed(Feed):
         return f"{kind}: {item.title} ({item.organisation.title})"
 
     def item_description(self, item):
+        """The member's text as text: feed readers show an RSS description as HTML, so it
+        is escaped (a `<a>` or `<img>` in it is shown, not obeyed), with its paragraphs."""
         tags = ", ".join(tag.name for tag in item.competences.all())
         text = item.text
         if tags:
             text += "\n\n" + _("Kompetenser: %(tags)s") % {"tags": tags}
         text += "\n" + _("Gäller till och med %(date)s") % {"date": item.valid_until.isoformat()}
-        return text
+        return linebreaks(text, autoescape=True)
 
     def item_link(self, item):
         return absolute(item.url, self.request)

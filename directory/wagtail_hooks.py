@@ -16,8 +16,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import BooleanRadioSelect, Button
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.spreadsheet import SafeCsvExportMixin
 from directory import admin_views, csvio
 from directory.models import (
     CompetenceTag,
@@ -70,7 +72,7 @@ class OrganisationFilterSet(PageFilterSet):
         return queryset.filter(pk__in=stale) if value else queryset.exclude(pk__in=stale)
 
 
-class OrganisationIndexView(IndexView):
+class OrganisationIndexView(SafeCsvExportMixin, IndexView):
     """The flat listing; its CSV export has exactly the columns the import reads."""
 
     def to_row_dict(self, item):
@@ -138,8 +140,13 @@ class PublicColumn(BooleanColumn):
         return instance.is_current() and instance.organisation.is_listed
 
 
+class OpportunityIndexView(SafeCsvExportMixin, SnippetIndexView):
+    """Opportunities are members' text: their CSV export is escaped like every other."""
+
+
 class OpportunityViewSet(SnippetViewSet):
     model = Opportunity
+    index_view_class = OpportunityIndexView
     icon = "pick"
     menu_label = _("Samarbetsmöjligheter")
     menu_order = 20

@@ -1,4 +1,5 @@
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -149,9 +150,20 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
 
         def compute():
+            # Rendered here, so the cache holds HTML: pages with their images' renditions
+            # prefetched before the renditions existed would make every later render
+            # generate them again.
             sections = home_sections(self, request)
-            sections["structured_data"] = self.get_structured_data(request)
-            return sections
+            return {
+                "sections_html": render_to_string(
+                    "home/includes/sections.html", {**sections, "page": self}, request
+                ),
+                "feeds_html": render_to_string(
+                    "news/includes/head_feed_links.html", sections, request
+                ),
+                "valid_until": sections["valid_until"],
+                "structured_data": self.get_structured_data(request),
+            }
 
         # Until an editor publishes something (core/fragments.py) or a shown event ends.
         context.update(

@@ -10,7 +10,14 @@ from taggit.models import Tag
 
 from core.fragments import remember
 from news.models import NewsPageTag
-from themes.listing import Listing, page_number, param_values, theme_options, with_any_theme
+from themes.listing import (
+    Listing,
+    options,
+    page_number,
+    param_values,
+    theme_options,
+    with_any_theme,
+)
 
 
 class NewsListing(Listing):
@@ -19,11 +26,11 @@ class NewsListing(Listing):
         self.index_page = index_page
         news = index_page.news()
 
-        def options():
+        def facets():
             ids = news.values("pk")
             return (
                 theme_options(ids),
-                list(
+                options(
                     Tag.objects.filter(news_newspagetag_items__content_object__in=ids)
                     .annotate(count=Count("news_newspagetag_items"))
                     .order_by(Lower("name"), "name")
@@ -31,9 +38,10 @@ class NewsListing(Listing):
                 [d.year for d in news.dates("date", "year", order="DESC")],
             )
 
-        # The facets change only when news is published again (core/fragments.py).
+        # The facets change only when news is published again (core/fragments.py); plain
+        # options (themes.listing.Option), not tag objects, are cached.
         self.theme_options, self.tag_options, self.year_options = remember(
-            request, f"news-listing:{index_page.pk}:options", options
+            request, f"news-listing:{index_page.pk}:options", facets
         )
 
         theme_slugs = param_values(params, "tema", (t.slug for t in self.theme_options))

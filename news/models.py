@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -303,25 +304,30 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Each of these changes only when some page is published again (core/fragments.py).
-        key = f"news:{self.pk}:{request.get_host()}"
-        context["news_index"] = remember(request, f"{key}:index", lambda: self.index_page)
-        context["themes"] = themes = remember(
-            request, f"{key}:themes", lambda: list(self.themes.all())
+        # Changes only when some page is published again (core/fragments.py). Plain data
+        # (links, names), never pages: cached pages go stale in ways no edit announces.
+        context.update(
+            remember(request, f"news:{self.pk}:{request.get_host()}", lambda: self.shown(request))
         )
-        context["structured_data"] = remember(
-            request, f"{key}:jsonld", lambda: self.get_structured_data(request, themes=themes)
-        )
-        context["related_pages"] = remember(
-            request,
-            f"{key}:related",
-            lambda: [
-                link.page
+        return context
+
+    def shown(self, request) -> dict:
+        """What the page shows besides its own fields, as plain data for the cache."""
+        index = self.index_page
+        themes = list(self.themes.all())
+        return {
+            "index_url": index.get_url(request) if index else None,
+            "feeds_html": render_to_string(
+                "news/includes/head_feed_links.html", {"news_index": index}, request
+            ),
+            "themes": [{"slug": theme.slug, "name": theme.name} for theme in themes],
+            "structured_data": self.get_structured_data(request, themes=themes),
+            "related_pages": [
+                {"url": link.page.get_url(request), "title": link.page.title}
                 for link in self.related_links.select_related("page")
                 if link.page and link.page.live
             ],
-        )
-        return context
+        }
 
     def get_structured_data(self, request=None, themes=None):
         """schema.org NewsArticle for search engines (JSON-LD)."""

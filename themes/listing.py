@@ -5,6 +5,7 @@ database, so unknown ids, null bytes and other junk are simply ignored: never an
 """
 
 from collections.abc import Iterable
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -40,16 +41,30 @@ def paginate(queryset: QuerySet, params, per_page: int) -> Page:
     return paginator.page(page_number(params, paginator.num_pages))
 
 
-def theme_options(page_ids: QuerySet) -> list[Theme]:
+class Option(NamedTuple):
+    """A filter's option as plain data, fit for a cache: a vocabulary term and its count."""
+
+    pk: int
+    slug: str
+    name: str
+    count: int
+
+
+def options(queryset: QuerySet) -> list[Option]:
+    """The terms of `queryset` (annotated with `count`) as plain options."""
+    return [Option(*row) for row in queryset.values_list("pk", "slug", "name", "count")]
+
+
+def theme_options(page_ids: QuerySet) -> list[Option]:
     """Themes in use by the given pages (a values("pk") queryset), with `count`, in one query."""
-    return list(
+    return options(
         Theme.objects.filter(tagged_pages__content_object__in=page_ids)
         .annotate(count=Count("tagged_pages"))
         .order_by("sort_order", "name")
     )
 
 
-def with_any_theme(queryset: QuerySet, themes: list[Theme]) -> QuerySet:
+def with_any_theme(queryset: QuerySet, themes: list[Option]) -> QuerySet:
     """Pages with at least one of the themes (OR within the facet), without duplicates."""
     return queryset.filter(
         pk__in=ThemedPage.objects.filter(tag__in=[t.pk for t in themes]).values("content_object_id")

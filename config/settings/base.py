@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.csp import CSP
 
 from config import env
+from config.caches import caches_from_url
 from config.frontend_cache import frontend_cache_backends
 from config.mail import mailers_from_url
 from config.sentry import init_sentry
@@ -126,23 +127,7 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-_redis_url = env.get_str("REDIS_URL")
-if _redis_url:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": _redis_url,
-            "KEY_PREFIX": "klimatradet",
-            "TIMEOUT": 600,
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "TIMEOUT": 600,
-        }
-    }
+CACHES = caches_from_url(env.get_str("REDIS_URL"))
 
 # Whole public pages for anonymous visitors (core.pagecache), emptied precisely on publish.
 # Local memory belongs to one process: production keeps pages only with REDIS_URL.
@@ -217,6 +202,8 @@ PERIODIC_COMMANDS = [
     ("purge_personal_data", 3600),
     # search: index updates that failed while the search cluster was down (search.index_retry).
     ("retry_search_index", 300),
+    # core: expired rate-limit counters (core.ratelimit).
+    ("purge_rate_limits", 3600),
 ]
 
 # Content-Security-Policy from Django's own middleware: nothing from other hosts,

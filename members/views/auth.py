@@ -17,17 +17,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from core.ratelimit import RESET_PER_EMAIL, RESET_PER_IP, RateLimited, check_and_hit, client_ip
 from members.accounts import email_key, find_member, member_users, send_password_reset
 from members.forms.account import LoginForm, PasswordResetRequestForm, SetPasswordForm
-from members.ratelimit import (
-    LOGIN_FAILURES_PER_EMAIL,
-    LOGIN_FAILURES_PER_IP,
-    RESET_PER_EMAIL,
-    RESET_PER_IP,
-    RateLimited,
-    check_and_hit,
-    client_ip,
-)
+from members.ratelimit import LOGIN_FAILURES_PER_EMAIL, LOGIN_FAILURES_PER_IP
 from members.views import private
 
 BACKEND = "members.backends.MemberEmailBackend"

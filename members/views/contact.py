@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.ratelimit import RateLimited, check_and_hit, client_ip
 from directory.models import Opportunity, OrganisationPage
 from directory.views import directory_index_page
 from members import tokens
@@ -24,13 +25,7 @@ from members.accounts import email_key
 from members.contact import is_contactable, send_message, send_to_secretariat
 from members.forms.contact import ContactForm, SecretariatContactForm
 from members.models import ContactMessage
-from members.ratelimit import (
-    CONTACT_PER_EMAIL,
-    CONTACT_PER_IP,
-    RateLimited,
-    check_and_hit,
-    client_ip,
-)
+from members.ratelimit import CONTACT_PER_EMAIL, CONTACT_PER_IP
 from members.views import private
 
 RATE_LIMITED = _(

@@ -3,17 +3,12 @@
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
+from core.ratelimit import RateLimited, check_and_hit, client_ip
 from members import applications
 from members.accounts import email_key
 from members.forms.organisation import ApplicationForm
 from members.models import ApplicationStatus
-from members.ratelimit import (
-    JOIN_PER_EMAIL,
-    JOIN_PER_IP,
-    RateLimited,
-    check_and_hit,
-    client_ip,
-)
+from members.ratelimit import JOIN_PER_EMAIL, JOIN_PER_IP
 from members.tokens import LinkError
 from members.views import private
 

@@ -1,6 +1,8 @@
 """The database goes away and comes back: visitors get a styled 503, /health/ says so, and
 the site heals itself without a restart."""
 
+import json
+
 import pytest
 from django.db import OperationalError, ProgrammingError
 from django.test import RequestFactory
@@ -42,6 +44,24 @@ def test_pages_answer_503_with_the_styled_page_when_the_database_is_unreachable(
     assert int(retry_after) > 0
 
 
+def test_the_api_answers_503_in_json_when_the_database_is_unreachable():
+    """A program reading the open-data API gets JSON it can parse, not the HTML page."""
+    last_line = run_without_database(
+        "import json; from django.test import Client;"
+        "r = Client(raise_request_exception=False).get('/api/v1/directory/organisations/');"
+        "print(json.dumps([r.status_code, r['Content-Type'], r.get('Retry-After'),"
+        " r.get('Cache-Control'), r.content.decode()]))"
+    )
+    status, content_type, retry_after, cache_control, body = json.loads(last_line)
+    assert status == 503
+    assert content_type == "application/json"
+    assert int(retry_after) > 0
+    assert "no-store" in cache_control
+    assert json.loads(body) == {
+        "detail": "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund."
+    }
+
+
 @pytest.mark.parametrize(
     ("error", "status"),
     [
@@ -54,12 +74,14 @@ def test_pages_answer_503_with_the_styled_page_when_the_database_is_unreachable(
 def test_only_an_unreachable_database_turns_a_server_error_into_503(error, status):
     if "connection dropped" in str(error):
         error.__context__ = OperationalError("connection refused")
-    try:
-        raise error
-    except Exception:
-        response = server_error(RequestFactory().get("/"))
-    assert response.status_code == status
-    assert ("Retry-After" in response) == (status == 503)
+    for path, content_type in [("/", "text/html"), ("/api/v1/directory/", "application/json")]:
+        try:
+            raise error
+        except Exception:
+            response = server_error(RequestFactory().get(path))
+        assert response.status_code == status
+        assert ("Retry-After" in response) == (status == 503)
+        assert response["Content-Type"].startswith(content_type)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -94,6 +116,11 @@ def test_the_site_answers_503_while_the_database_is_down_and_recovers_by_itself(
             # A page nobody asked for yet (so no cache can answer for it).
             assert_styled_503(fetch(site.url(about.url)))
             assert_styled_503(fetch(site.url("/sok/?q=klimat")))
+            api = fetch(site.url("/api/v1/directory/organisations/"))
+            assert api.status == 503
+            assert api.headers["Content-Type"] == "application/json"
+            assert int(api.headers["Retry-After"]) > 0
+            assert "detail" in json.loads(api.body)
             health = fetch(site.url("/health/"))
             assert health.status == 503
             assert '"database": "unreachable"' in health.body

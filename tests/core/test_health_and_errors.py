@@ -12,7 +12,7 @@ from tests.core.live import run_without_database
 def test_health_answers_ok_when_the_database_answers(client, db):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -35,6 +35,13 @@ def test_unknown_url_gives_the_styled_swedish_404(client, home_page):
     assert '<html lang="sv">' in html
     assert 'name="robots" content="noindex"' in html
     assert "css/site.css" in html
+
+
+def test_the_api_answers_an_unknown_address_in_json(client, home_page):
+    response = client.get("/api/v1/finns-inte/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Det finns inget här."}
 
 
 def test_server_error_page_renders_without_database_or_context():

@@ -94,7 +94,7 @@ def test_member_login_address_is_locked_after_failures_across_many_accounts(clie
 def test_admin_password_reset_mails_are_limited_without_telling(client, editor, home_page):
     from django.core import mail
 
-    from members.ratelimit import RESET_PER_EMAIL
+    from core.ratelimit import RESET_PER_EMAIL
 
     for _ in range(RESET_PER_EMAIL.limit + 2):
         response = client.post("/admin/password_reset/", {"email": editor.email})

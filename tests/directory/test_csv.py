@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from directory.models import CompetenceTag, OrganisationPage
+from tests.directory.csv_helpers import run_import
 from tests.directory.factories import organisation
 
 HEADER = (
@@ -20,14 +21,6 @@ GOOD = (
     + "Krokoms kommun,,kommun,2309,https://www.krokom.se/,Kommunen norr om Storsjön.,,"
     "energiomstallning|Klimatanpassning,,solenergi|laddinfrastruktur,pilot-testbadd\n"
 )
-
-
-def run_import(tmp_path, text, *args):
-    path = tmp_path / "organisationer.csv"
-    path.write_text(text, encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    call_command("import_organisations", str(path), *args, stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
 
 
 def failing_import(tmp_path, text, *args):

@@ -1,6 +1,7 @@
 """Organisation pages, opportunities, the feed and the theme pages' directory sections."""
 
 import datetime
+import html
 import json
 import re
 
@@ -221,6 +222,27 @@ class TestOpportunities:
         )
         assert [e.title for e in needs.entries] == ["Behov: Biogas sökes (Storsjöåkeriet AB)"]
         assert needs.feed.title.endswith(": Behov")
+
+    def test_the_feed_shows_a_members_markup_as_text(self, client, directory_index, haulier):
+        """A feed reader shows a description as HTML: what a member typed is shown as
+        typed, never as a live link, image or script."""
+        typed = (
+            'Vi söker <a href="https://phish.example/">partner</a> & <b>biogas</b>'
+            '<img src="https://track.example/p.gif"><script>alert(1)</script>'
+        )
+        OpportunityFactory(
+            organisation=haulier, title="Biogas sökes", text=typed, competences=["biogas"]
+        )
+        feed = feedparser.parse(client.get(directory_index.url + "mojligheter/rss/").content)
+        assert not feed.bozo, feed.bozo_exception
+        [entry] = feed.entries
+        description = entry.description
+        for live in ("<a ", "<b>", "<img", "<script", 'phish.example/">'):
+            assert live not in description
+        # What the reader shows: the member's text, character for character.
+        shown = html.unescape(re.sub(r"<[^>]+>", "", description))
+        assert typed in shown
+        assert "Kompetenser: biogas" in shown
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """The home page's automatic sections: news, events, themes and the way into the directory."""
 
+import datetime
 import json
 import re
 
@@ -156,3 +157,36 @@ def test_home_query_count_is_pinned(
     expected = HOME_QUERIES + (2 if featured else 0) + directory_model_exists()
     with django_assert_num_queries(expected):
         assert client.get("/").status_code == 200
+
+
+def test_a_remembered_home_page_does_not_make_its_images_again(
+    client, fragments, home_page, content, news_index
+):
+    """The sections are remembered before their cards' renditions exist (the first render
+    makes them). What is remembered must not be pages whose prefetched renditions were
+    read then: every later render would generate every card's renditions again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.images import get_image_model
+
+    client.get("/")  # makes the site settings, as a running site has them
+    for n in range(3):
+        image = ImageFactory()
+        # As an upload in the admin does; otherwise the first render would save them, and
+        # that edit would empty the cache.
+        image.get_file_size()
+        image.get_file_hash()
+        NewsPageFactory(
+            parent=news_index, title=f"Med bild {n}", image=image, date=datetime.date(2026, 7, 1)
+        )
+    first = client.get("/")
+    renditions = get_image_model().get_rendition_model().objects.count()
+    assert news_titles(first.text) == ["Med bild 2", "Med bild 1", "Med bild 0"]
+    assert renditions > 0, "the first render made the cards' renditions"
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/")
+    assert second.status_code == 200
+    assert not [q["sql"] for q in queries if "wagtailimages_rendition" in q["sql"]]
+    assert get_image_model().get_rendition_model().objects.count() == renditions
+    assert re.findall(r'srcset="[^"]+"', second.text) == re.findall(r'srcset="[^"]+"', first.text)

@@ -177,3 +177,34 @@ def test_expired_news_is_unpublished_by_publish_scheduled(client, news_index):
     page.refresh_from_db()
     assert not page.live and page.expired
     assert client.get("/nyheter/tillfallig/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_only_the_secretariat_changes_a_contact_shown_on_live_news(
+    client, news_index, editor, secretary
+):
+    """A contact appears on every news page that names it; a change would go live on all
+    of them without review. Redaktör may add contacts (shown only on pages Sekretariat
+    approves) but not change them."""
+    from news.models import NewsContact
+
+    contact = NewsContact.objects.create(name="Anna Andersson", phone="063-14 60 00")
+    NewsPageFactory(parent=news_index, slug="med-kontakt", contact=contact)
+    edit_url = f"/admin/snippets/news/newscontact/edit/{contact.pk}/"
+    changed = {"name": "Anna Andersson", "phone": "0900-123 456 (betalsamtal)"}
+
+    client.force_login(editor)
+    assert client.get(edit_url).status_code != 200
+    client.post(edit_url, changed)
+    contact.refresh_from_db()
+    assert contact.phone == "063-14 60 00"
+    assert "063-14 60 00" in client.get("/nyheter/med-kontakt/").text
+    response = client.post("/admin/snippets/news/newscontact/add/", {"name": "Ny Kontakt"})
+    assert response.status_code == 302
+    assert NewsContact.objects.filter(name="Ny Kontakt").exists()
+
+    client.force_login(secretary)
+    assert client.get(edit_url).status_code == 200
+    assert client.post(edit_url, {**changed, "phone": "063-14 60 01"}).status_code == 302
+    contact.refresh_from_db()
+    assert contact.phone == "063-14 60 01"

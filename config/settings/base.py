@@ -101,6 +101,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain text: e-mail subjects and text bodies (members/mail.py). The same templates,
+    # rendered without HTML escaping, so "Sveg Mat & Dryck AB" stays "&" in a subject.
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SITE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {

@@ -272,6 +272,9 @@ TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 WAGTAIL_SITE_NAME = "Miljö- och klimatrådet i Jämtlands län"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+# Page addresses are ASCII: "öppnar" → "oppnar" in the admin's slug-from-title, as in code
+# (core.slugs, core.models.BasePage).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Site search: the database (SQLite FTS5, or PostgreSQL with Swedish hunspell) unless
 # SEARCH_URL points at an Elasticsearch/OpenSearch cluster. See search/conf.py.
 WAGTAILSEARCH_BACKENDS = search_backends(

@@ -7,12 +7,14 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets import SlugInput
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import LinkBlock
+from core.slugs import SWEDISH_SLUG_FORMATTERS, ascii_slug
 
 
 def new_token() -> str:
@@ -99,7 +101,7 @@ class BasePage(Page):
     promote_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("slug"),
+                FieldPanel("slug", widget=SlugInput(formatters=SWEDISH_SLUG_FORMATTERS)),
                 FieldPanel(
                     "seo_title",
                     help_text=_(
@@ -160,6 +162,15 @@ class BasePage(Page):
 
     # Page types that set this refuse a main image without alt text (the image's description).
     require_image_alt_text = False
+
+    def full_clean(self, *args, **kwargs):
+        # Addresses are ASCII (core.slugs): a slug typed with å, ä, ö or é, or set in code,
+        # is transliterated before Wagtail checks that it is free among the siblings.
+        # (WAGTAIL_ALLOW_UNICODE_SLUGS = False makes the admin and Wagtail's own
+        # slug-from-title do the same.)
+        if self.slug and not self.slug.isascii():
+            self.slug = ascii_slug(self.slug)
+        super().full_clean(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -1,10 +1,8 @@
-"""ASCII slugs for the vocabularies, so that filter URLs stay readable when shared."""
+"""ASCII slugs for the vocabularies, so that filter URLs stay readable when shared.
 
-from django.utils.text import slugify
+The same rule as page addresses (core.slugs), imported from there.
+"""
 
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O"})
+from core.slugs import ascii_slug
 
-
-def ascii_slug(text: str) -> str:
-    """ "Återbruk" → "aterbruk", "smarta elnät" → "smarta-elnat"."""
-    return slugify(text.translate(_ASCII))
+__all__ = ["ascii_slug"]

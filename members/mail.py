@@ -34,6 +34,8 @@ FIRST_RETRY = datetime.timedelta(minutes=1)
 STALE_CLAIM = datetime.timedelta(minutes=15)
 # A due row whose task should have run this long ago is picked up by send_queued_email.
 OVERDUE = datetime.timedelta(minutes=5)
+# The template engine without HTML escaping (config/settings/base.py TEMPLATES).
+TEXT_TEMPLATES = "text"
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:
@@ -49,19 +51,32 @@ def site_context() -> dict:
     }
 
 
+def one_line(text: str) -> str:
+    """Whitespace, line breaks included, collapsed to single spaces: safe for a header."""
+    return " ".join(str(text).split())
+
+
 def render_email(template: str, context: dict) -> tuple[str, str, str]:
     """Subject, plain text and HTML. Each message has a subject and a text template; the
     HTML part is the text in the shared layout (members/email/base.html), unless the
-    message has an HTML template of its own."""
+    message has an HTML template of its own.
+
+    Subject and text are plain text, rendered by the TEXT_TEMPLATES engine (no HTML
+    escaping: "&" stays "&"); the subject is one line whatever the names in it hold. The
+    HTML part gets them as plain strings, so it escapes them as any other value.
+    """
     context = {**site_context(), **context}
     with translation.override("sv"):
-        subject = render_to_string(f"members/email/{template}_subject.txt", context)
-        text = render_to_string(f"members/email/{template}.txt", context).strip() + "\n"
+        subject = one_line(
+            render_to_string(f"members/email/{template}_subject.txt", context, using=TEXT_TEMPLATES)
+        )
+        text = render_to_string(f"members/email/{template}.txt", context, using=TEXT_TEMPLATES)
+        text = text.strip() + "\n"  # strip() also drops the "safe" mark: HTML escapes it
         html = render_to_string(
             [f"members/email/{template}.html", "members/email/base.html"],
-            {**context, "subject": " ".join(subject.split()), "body_text": text},
+            {**context, "subject": subject, "body_text": text},
         )
-    return " ".join(subject.split()), text, html
+    return subject, text, html
 
 
 def queue_email(
@@ -78,7 +93,7 @@ def queue_email(
         email = OutgoingEmail.objects.create(
             template=template,
             to=to,
-            reply_to=formataddr(reply_to) if reply_to else "",
+            reply_to=formataddr((one_line(reply_to[0]), reply_to[1])) if reply_to else "",
             subject=subject,
             body_text=text,
             body_html=html,

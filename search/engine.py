@@ -7,6 +7,9 @@ the listing are the best-scoring of all sources merged, so "best first" holds ac
 
 Nothing here builds query syntax from user input: the backends get plain words from
 search.query.SearchQuery, and any backend error still becomes an empty, friendly result.
+A word with synonyms (Inställningar → Söksynonymer, search.synonyms) is searched as any of
+its synonyms; the synonyms are read on every search and are part of every cache key, so an
+edit shows on the next search.
 """
 
 import datetime
@@ -29,10 +32,11 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search import cache as search_cache
-from search import registry
+from search import registry, synonyms
 from search.backends import backend_errors
 from search.highlight import block_text, excerpt, mark_terms, plain_text
-from search.query import SearchQuery
+from search.models import SynonymGroup
+from search.query import SearchQuery, backend_query
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +126,7 @@ class _Source:
 
     def results(self, operator):
         return self.search.backend.search(
-            self.search.query.backend_string,
+            self.search.backend_query(operator),
             self.queryset,
             operator=operator,
             order_by_relevance=True,
@@ -140,6 +144,28 @@ class SiteSearch:
         self.selected = registry.get_type(type_key) if type_key else None
         self.failed = False
         self.operator = "and"
+
+    # The query -------------------------------------------------------------------
+
+    @cached_property
+    def term_groups(self) -> list[tuple[str, ...]]:
+        """Each searched word with its synonyms (the word alone when it has none)."""
+        if not self.query.searchable:
+            return []
+        return synonyms.expand(self.query.content_terms, SynonymGroup.objects.groups())
+
+    def backend_query(self, operator: str):
+        return backend_query(self.term_groups, operator)
+
+    @cached_property
+    def _query_key(self) -> str:
+        """The query as searched, synonyms included: what cached answers are keyed by."""
+        return " ".join("|".join(group) for group in self.term_groups)
+
+    @cached_property
+    def marked_terms(self) -> tuple[str, ...]:
+        """Marked in titles and excerpts: the words searched for and their synonyms."""
+        return tuple(word for group in self.term_groups for word in group)
 
     # Sources ---------------------------------------------------------------------
 
@@ -195,7 +221,7 @@ class SiteSearch:
         all_pages = self._page_queryset(registry.page_types())
         search = self.backend.search
         by_content_type = search(
-            self.query.backend_string, all_pages, operator=operator, order_by_relevance=False
+            self.backend_query(operator), all_pages, operator=operator, order_by_relevance=False
         ).facet("content_type_id")
         for content_type_id, count in by_content_type.items():
             entry = self._content_type_to_type.get(content_type_id)
@@ -203,7 +229,7 @@ class SiteSearch:
                 counts[entry.key] = counts.get(entry.key, 0) + count
         for entry in registry.object_types():
             found = search(
-                self.query.backend_string,
+                self.backend_query(operator),
                 self._visible_objects[entry.key],
                 operator=operator,
                 order_by_relevance=False,
@@ -226,9 +252,7 @@ class SiteSearch:
         if not self.query.searchable:
             return {}
         try:
-            answer = search_cache.cached(
-                ("counts", self.query.backend_string), self._compute_counts
-            )
+            answer = search_cache.cached(("counts", self._query_key), self._compute_counts)
         except backend_errors() as error:
             self._fail(error)
             return {}
@@ -295,7 +319,7 @@ class SiteSearch:
 
         parts = (
             "ids",
-            self.query.backend_string,
+            self._query_key,
             self.operator,
             self.selected.key if self.selected else "",
             start,
@@ -356,8 +380,8 @@ class SiteSearch:
                     obj=obj,
                     type=entry,
                     url=url,
-                    title=mark_terms(_title_of(obj), self.query.content_terms),
-                    excerpt=excerpt(hit_text(obj), self.query.content_terms),
+                    title=mark_terms(_title_of(obj), self.marked_terms),
+                    excerpt=excerpt(hit_text(obj), self.marked_terms),
                     label=entry.label_for(obj),
                     meta=entry.type.hit_meta(obj) if entry.type.hit_meta else _meta_of(obj),
                 )

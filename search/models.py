@@ -1,5 +1,10 @@
+"""The search app's data: weekly query counts for the staff report, cluster updates to
+retry, and the synonyms the secretariat keeps."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from search.synonyms import parse_words, validate_words
 
 MAX_STORED_QUERY_LENGTH = 100
 
@@ -69,3 +74,43 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.content_type.app_labeled_name} {self.object_id}"
+
+
+class SynonymGroupQuerySet(models.QuerySet):
+    def groups(self) -> list[tuple[str, ...]]:
+        """Every group as a tuple of lower-case words, what search.synonyms.expand takes."""
+        return [
+            tuple(word.lower() for word in parse_words(words))
+            for words in self.values_list("words", flat=True)
+        ]
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same to the people searching: a search for any of them also
+    finds pages with the others ("laddstolpar" finds "laddplatser" and "laddinfrastruktur").
+
+    Applied when the query is built (search.synonyms, search.engine), the same way on every
+    backend, so a change takes effect on the next search without re-indexing anything.
+    """
+
+    words = models.TextField(
+        _("ord"),
+        help_text=_(
+            "Ord som betyder samma sak, åtskilda med kommatecken, till exempel: laddstolpe, "
+            "laddplats, laddpunkt. Ett ord i taget, utan mellanslag. Böjningar som "
+            "laddplatser och laddplatsen hittas ändå."
+        ),
+    )
+
+    objects = SynonymGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("synonymgrupp")
+        verbose_name_plural = _("söksynonymer")
+        ordering = ["words"]
+
+    def __str__(self):
+        return self.words
+
+    def clean(self):
+        self.words = ", ".join(validate_words(self.words))

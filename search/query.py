@@ -4,6 +4,9 @@ The search box takes anything: quotes, operators, HTML, null bytes, binary junk,
 essays. Backends only ever see plain words (letters and digits, any script), at most
 MAX_TERMS of them, so no query syntax can reach FTS5, to_tsquery or the cluster. The text
 kept in the search box is the cleaned input, cut to MAX_QUERY_LENGTH; templates escape it.
+
+A word with synonyms (search.synonyms) becomes `Alternatives`, any of its words; the
+backends compile that as they compile plain words, joined with OR.
 """
 
 import re
@@ -11,7 +14,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from search.swedish import content_terms, words
+from modelsearch.query import And, Or, PlainText
+from modelsearch.query import SearchQuery as BackendQuery
+
+from search.swedish import MIN_STEM_LENGTH, content_terms, light_stem, words
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 10
@@ -71,6 +77,59 @@ class SearchQuery:
 
     def __bool__(self) -> bool:
         return bool(self.terms)
+
+
+class Alternatives(PlainText):
+    """One word of the query and the words that mean the same: a match on any of them."""
+
+    def __init__(self, alternatives):
+        self.alternatives = tuple(alternatives)
+        super().__init__(" ".join(self.alternatives), operator="or")
+
+
+def backend_query(groups, operator: str) -> str | BackendQuery:
+    """What the backend searches for, from each term's alternatives (search.synonyms.expand).
+
+    Without synonyms, plain words as ever; with them, each word with synonyms is one
+    `Alternatives`, and all of them are joined with `operator`.
+    """
+    if all(len(group) == 1 for group in groups):
+        return " ".join(group[0] for group in groups)
+    parts = [Alternatives(group) if len(group) > 1 else PlainText(group[0]) for group in groups]
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def as_typed(query):
+    """The backend query without the synonyms: each group's first word, as typed."""
+    if isinstance(query, Alternatives):
+        return PlainText(query.alternatives[0])
+    if isinstance(query, (And, Or)):
+        return type(query)([as_typed(subquery) for subquery in query.subqueries])
+    return query
+
+
+def query_groups(query) -> list[tuple[str, ...]]:
+    """The words of a backend query, grouped by the word of the search they stand for;
+    each group starts with that word as typed."""
+    if isinstance(query, Alternatives):
+        return [query.alternatives]
+    if isinstance(query, PlainText):
+        return [(word,) for word in query.query_string.split()]
+    if isinstance(query, (And, Or)):
+        return [group for subquery in query.subqueries for group in query_groups(subquery)]
+    return []
+
+
+def title_stems(group) -> tuple[list[str], list[str]]:
+    """Stems to look for in titles: the typed word's, and its synonyms'. Both database
+    backends give a title holding them a bonus (the synonyms' smaller)."""
+    stems = [light_stem(word) for word in group]
+    stems = [stem if len(stem) >= MIN_STEM_LENGTH else "" for stem in stems]
+    typed = [stems[0]] if stems[0] else []
+    synonyms = sorted({stem for stem in stems[1:] if stem and stem not in typed})
+    return typed, synonyms
 
 
 _PERSONAL = [

@@ -102,6 +102,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain text: e-mail subjects and text bodies (members/mail.py). The same templates,
+    # rendered without HTML escaping, so "Sveg Mat & Dryck AB" stays "&" in a subject.
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SITE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -261,6 +270,9 @@ WAGTAIL_I18N_ENABLED = False
 # Tag names are comma separated and never quoted, in forms and revisions alike (core/tags.py).
 TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "core.tags.join_tags"
+# Page addresses are ASCII: "öppnar" → "oppnar" in the admin's slug-from-title, as in code
+# (core.slugs, core.models.BasePage).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Site search: the database (SQLite FTS5, or PostgreSQL with Swedish hunspell) unless
 # SEARCH_URL points at an Elasticsearch/OpenSearch cluster. See search/conf.py.
 WAGTAILSEARCH_BACKENDS = search_backends(

@@ -4,21 +4,32 @@ FTS5 has no Swedish stemmer, so each query term is reduced with the light Swedis
 and matched as a prefix ("solceller" → solcell*, "klimatets" → klimat*). Swedish stop words
 are dropped, as PostgreSQL and the cluster do. Terms are quoted the way FTS5 expects, so a
 stray double quote (from the site or from the admin's search) cannot raise a syntax error.
+
+Prefix matching makes "klimat*" match "klimatet", "klimatets" and "klimatanpassning" alike;
+a row holding a searched word exactly as typed gets EXACT_WORD_BONUS, which puts it before
+every row that only shares the prefix (search.backends.ranking). Synonyms (search.synonyms)
+match as any other word.
 """
 
-from django.db.models import Case, FloatField, Func, Value, When
+import re
+
+from django.db.models import FloatField, Func
 from modelsearch.backends.database.sqlite import query as sqlite_query
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 
-from search.swedish import MIN_STEM_LENGTH, STOP_WORDS, light_stem
+from search.backends.ranking import exact_word_bonuses, title_bonuses
+from search.query import query_groups
+from search.swedish import STOP_WORDS, light_stem
 
 MIN_PREFIX_LENGTH = 3
 TITLE_WORDS_BONUS = 5.0
+# bm25 stays far below this: a row with the words as typed comes first.
+EXACT_WORD_BONUS = 1000.0
 # FTS5 column weights for bm25(), in the table's column order (autocomplete, body, title):
 # a word in the title counts ten times one in the body, as the boosts do on PostgreSQL.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
@@ -39,6 +50,21 @@ class _QuotedLexeme(sqlite_query.Lexeme):
     def as_sql(self, compiler, connection):
         value = self.value.replace('"', '""')
         return ('"%s"*' if self.prefix else '"%s"'), [value]
+
+
+class _Parenthesised(sqlite_query.LexemeCombinable):
+    """Lexemes in parentheses. FTS5 binds AND tighter than OR, and Wagtail joins the parts
+    of an And/Or query without them: "a OR b AND c" would be "a OR (b AND c)"."""
+
+    _output_field = sqlite_query.SearchQueryField()
+
+    def __init__(self, inner):
+        super().__init__(output_field=self._output_field)
+        self.inner = inner
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.inner)
+        return "(%s)", [sql % tuple(params)]
 
 
 def _terms(query, drop_stop_words: bool) -> list[str]:
@@ -64,7 +90,9 @@ class _EmptySafeMixin:
 
 class SwedishSQLiteSearchQueryCompiler(_EmptySafeMixin, SQLiteSearchQueryCompiler):
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, PlainText):
+        # bm25() scores the whole MATCH of the row, whatever the query's shape: words with
+        # synonyms (And/Or of search.query.Alternatives) get it once, not multiplied.
+        if isinstance(query, (PlainText, And, Or)):
             rank = _WeightedBM25()
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
@@ -74,21 +102,16 @@ class SwedishSQLiteSearchQueryCompiler(_EmptySafeMixin, SQLiteSearchQueryCompile
         return [(None, 1.0)]
 
     def _build_rank_expression(self, vectors, config):
-        # bm25 is negative, lower is better: a title holding the words lowers it further.
+        # bm25 is negative, lower is better: a title holding the words lowers it further,
+        # and the words as typed, anywhere, lower it by far the most.
         rank = super()._build_rank_expression(vectors, config)
-        if not isinstance(self.query, PlainText):
-            return rank
-        stems = {light_stem(t) for t in _terms(self.query, drop_stop_words=True)}
-        stems = [stem for stem in stems if len(stem) >= MIN_STEM_LENGTH]
-        for stem in stems:
-            rank -= Case(
-                When(
-                    title__icontains=stem,
-                    then=Value(TITLE_WORDS_BONUS / len(stems)),
-                ),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
+        groups = [g for g in query_groups(self.query) if g[0].lower() not in STOP_WORDS]
+        for bonus in title_bonuses(groups, "title", TITLE_WORDS_BONUS):
+            rank -= bonus
+        # Python's regular expressions (Django's REGEXP on SQLite): \b knows å, ä and ö.
+        patterns = [rf"\b{re.escape(group[0])}\b" for group in groups]
+        for bonus in exact_word_bonuses(patterns, ["title", "body"], EXACT_WORD_BONUS):
+            rank -= bonus
         return rank
 
     def _lexemes(self, query):
@@ -107,7 +130,8 @@ class SwedishSQLiteSearchQueryCompiler(_EmptySafeMixin, SQLiteSearchQueryCompile
         lexemes = self._lexemes(query)
         if not lexemes:
             return None
-        return sqlite_query.SearchQueryExpression(_combine(lexemes, query.operator), config=config)
+        combined = _Parenthesised(_combine(lexemes, query.operator))
+        return sqlite_query.SearchQueryExpression(combined, config=config)
 
 
 class SafeSQLiteAutocompleteQueryCompiler(_EmptySafeMixin, SQLiteAutocompleteQueryCompiler):

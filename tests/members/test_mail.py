@@ -155,3 +155,61 @@ def test_the_db_worker_runs_our_tasks_and_wagtails(settings, home_page):
     email.refresh_from_db()
     assert email.status == EmailStatus.SENT
     assert len(mail.outbox) == 1
+
+
+# Plain text is plain: no HTML escaping in subjects and text bodies, no header injection.
+
+HOSTILE_NAME = 'Sveg Mat & Dryck "AB" <Berg>\r\nBcc: evil@example.com'
+
+
+def test_subject_and_text_keep_ampersands_quotes_and_angle_brackets_and_html_escapes_them(
+    org, member
+):
+    org.title = HOSTILE_NAME
+    members_mail.notify_secretariat(
+        "listing_withdrawn_secretariat", context={"user": member}, page=org
+    )
+    [message] = mail.outbox
+    assert message.subject == (
+        'Vill inte längre synas i katalogen: Sveg Mat & Dryck "AB" <Berg> Bcc: evil@example.com'
+    )
+    assert 'att Sveg Mat & Dryck "AB" <Berg>\r\nBcc: evil@example.com visas' in message.body
+    assert "&amp;" not in message.subject and "&quot;" not in message.subject
+    html, _mimetype = message.alternatives[0]
+    assert "<Berg>" not in html
+    assert "Sveg Mat &amp; Dryck &quot;AB&quot; &lt;Berg&gt;" in html
+
+
+def test_a_text_body_keeps_the_name_as_typed(org):
+    application = type(
+        "Application", (), {"contact_name": 'Evil "Eve" & <Co>', "organisation_name": "X & Y"}
+    )()
+    members_mail.queue_email(
+        "application_received", to="eve@example.se", context={"application": application}
+    )
+    [message] = mail.outbox
+    assert 'Hej Evil "Eve" & <Co>!' in message.body
+    assert "ansökan för X & Y har kommit" in message.body
+    assert "&amp;" not in message.body and "&quot;" not in message.body
+    html, _mimetype = message.alternatives[0]
+    assert "Hej Evil &quot;Eve&quot; &amp; &lt;Co&gt;!" in html
+
+
+def test_no_line_break_reaches_a_header(org):
+    """A name with a line break cannot add a header (Bcc:) or break the message."""
+    org.title = HOSTILE_NAME
+    email = members_mail.queue_email(
+        "welcome",
+        to="anna@example.se",
+        context={"page": org, "application": None, "listed": False},
+        reply_to=("Eve\r\nBcc: evil@example.com", "eve@example.se"),
+    )
+    email.refresh_from_db()
+    assert email.status == EmailStatus.SENT, email.last_error
+    [message] = mail.outbox
+    raw = message.message().as_string()
+    headers = raw.split("\n\n", 1)[0]
+    assert "\nBcc:" not in headers
+    assert "\n" not in message.subject and "\r" not in message.subject
+    assert message.reply_to == ['"Eve Bcc: evil@example.com" <eve@example.se>']
+    assert message.recipients() == ["anna@example.se"]

@@ -3,7 +3,8 @@
 Each target is the URL path of a page or opportunity in the demo content (seed_demo);
 opportunity paths leave out the id, which depends on the order the demo creates them.
 The queries mix word forms ("solceller", "skogsbränder"), compounds, place names and
-two-word searches, over every type the search covers.
+two-word searches, over every type the search covers, and words that only synonyms find
+(search.synonyms: "laddstolpar", "H2", "störtregn") or that a page has as typed ("klimatet").
 """
 
 import re
@@ -62,6 +63,15 @@ QUERIES = [
     ("besöksnäringen fjällen", "/nyheter/hallbar-besoksnaring-i-fjallen/"),
     ("pellets", "/samarbetspartner/ragunda-pellets-ab/"),
     ("klimatbokslut", "/samarbetspartner/mojligheter/klimatbokslut-for-sma-foretag/"),
+    # Found through the synonym list (search/migrations/0008_seed_synonyms.py).
+    ("laddstolpar", "/nyheter/laddplatser-pa-landsbygden/"),
+    ("solpaneler", "/samarbetspartner/mojligheter/solceller-pa-20-flerbostadshus/"),
+    ("H2", "/samarbetspartner/jamtlands-vatgasinitiativ/"),
+    ("livscykelanalys", "/samarbetspartner/arkitektkontoret-fjallhus-ab/"),
+    ("LCA", "/samarbetspartner/arkitektkontoret-fjallhus-ab/"),
+    ("störtregn", "/nyheter/skyfallskartering-i-tatorterna/"),
+    # The word as typed before words that only share its stem.
+    ("klimatet", "/teman/klimatanpassning/"),
 ]
 
 

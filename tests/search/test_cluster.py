@@ -203,3 +203,38 @@ def test_the_site_search_queries_compile_for_the_cluster(db, home_page, offline_
     assert compiler._get_filterable_field("content_type_id") is not None
     autocomplete = offline_backend.autocomplete("bio", pages).query_compiler.get_query()
     assert autocomplete["bool"]["must"]
+
+
+def test_the_cluster_query_carries_the_synonyms(db, home_page, offline_backend):
+    """Synonyms are expanded in the query the site sends (search.synonyms), so the cluster
+    needs no synonym file and no re-index: each word's alternatives are one OR'ed match, and
+    the words of the search are still all required."""
+    import json
+
+    from search.engine import SiteSearch
+    from search.query import SearchQuery
+
+    site_search = SiteSearch(
+        SearchQuery.from_input("laddstolpar Östersund"), backend=offline_backend
+    )
+    [pages, *_objects] = site_search.sources
+    query = pages.results("and").query_compiler.get_query()
+    sent = json.dumps(query, ensure_ascii=False)
+    must = query["bool"]["must"]["dis_max"]["queries"][0]["bool"]["must"]
+    assert must == [
+        {
+            "match": {
+                "_all_text": {
+                    "query": "laddstolpar laddstolpe laddplats laddpunkt laddstation "
+                    "laddinfrastruktur"
+                }
+            }
+        },
+        {"match": {"_all_text": {"query": "östersund", "operator": "and"}}},
+    ]
+    assert '"operator": "or"' not in sent  # "or" is the cluster's default for one match
+    # A word without synonyms is sent as before: one multi_match over the boosted fields.
+    plain = SiteSearch(SearchQuery.from_input("Östersund"), backend=offline_backend)
+    [pages, *_objects] = plain.sources
+    match = pages.results("and").query_compiler.get_query()["bool"]["must"]["multi_match"]
+    assert (match["query"], match["operator"]) == ("östersund", "and")

@@ -139,6 +139,11 @@ VARIABLES = {
             "SECURE_HSTS_SECONDS", "31536000 in production", "HSTS max-age. Only sent over HTTPS."
         ),
         Variable(
+            "STAFF_2FA_REQUIRED",
+            "1 in production, 0 in dev and tests",
+            "Staff must pass a second factor (app code, backup code or passkey) to use the admin.",
+        ),
+        Variable(
             "TRUSTED_PROXY_COUNT",
             "0 in dev, 1 in production",
             "Proxies in front of gunicorn that append to X-Forwarded-For (for rate limits).",

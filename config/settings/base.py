@@ -12,6 +12,7 @@ from config.mail import mailers_from_url
 from config.sentry import init_sentry
 from core.logs import logging_settings
 from search.conf import search_backends
+from staff_auth.conf import webauthn_relying_party
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "directory",
     "members",
     "search",
+    "staff_auth",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -51,6 +53,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks_db",
+    # Staff two-factor sign-in (staff_auth): app codes, backup codes and passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +79,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed a second factor (django-otp)?
+    "django_otp.middleware.OTPMiddleware",
+    # Staff pass that second factor before any admin page (STAFF_2FA_REQUIRED).
+    "staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -259,6 +270,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "members.backends.MemberEmailBackend",
 ]
+# Staff who can reach the admin pass a second factor after the password (staff_auth):
+# an app code, a backup code or a passkey. Off in `make run` and the tests.
+STAFF_2FA_REQUIRED = env.get_bool("STAFF_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = "Klimatrådet Jämtland"
+# django-otp's own back-off between wrong codes (1, 2, 4, 8 … seconds); staff_auth.throttle
+# adds the 15-minute lock after five.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Passkeys are a second factor only: never a login without the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Miljö- och klimatrådet"
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = webauthn_relying_party(SITE_URL)
 # Proxies in front of the app that append to X-Forwarded-For: the rate limits of the
 # public forms count the address that many entries from the right.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)

@@ -15,6 +15,8 @@ PAGE_CACHE_SECONDS = 0 if DEBUG else 300
 # set, also sends it (console: prints it, smtp://… delivers it).
 MAIL_DIR = env.get_str("MAIL_DIR", str(VAR_DIR / "mail"))
 MAILERS = development_mailers(MAIL_DIR, env.get_str("EMAIL_URL"))
+# The demo users log in with their password alone; STAFF_2FA_REQUIRED=1 make run to try it.
+STAFF_2FA_REQUIRED = env.get_bool("STAFF_2FA_REQUIRED", False)
 
 if DEBUG:
     # Serve static files straight from the source folders: no collectstatic needed.

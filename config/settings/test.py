@@ -23,6 +23,9 @@ PAGE_CACHE_SECONDS = 0
 # Query counts are pinned for a full render; the browser tests' server and the fragment
 # cache's own tests switch it on.
 FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 0)
+# Staff journeys need no codes; the two-factor tests switch it on (a fixture, or the
+# environment of the browser tests' second server).
+STAFF_2FA_REQUIRED = env.get_bool("STAFF_2FA_REQUIRED", False)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing root
 # Quiet unless asked: LOG_LEVEL=INFO shows request lines (the log format tests do).
 LOGGING = {

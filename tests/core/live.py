@@ -155,15 +155,23 @@ class Server:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, log_path: Path, *, workers: int = 1, threads: int = 2, deployed=False):
-    """The site under gunicorn with `env` on a free port, its output in `log_path`.
+def gunicorn(
+    env: dict,
+    log_path: Path,
+    *,
+    workers: int = 1,
+    threads: int = 2,
+    deployed=False,
+    port: int | None = None,
+):
+    """The site under gunicorn with `env` on a free port (or `port`), its output in `log_path`.
 
     `deployed`: with deploy/gunicorn.conf.py (warm-up, keep-alive) as the Dockerfile runs it.
 
     Ready when /robots.txt (which needs no database) answers, so a site whose database is
     down at start-up still counts as started.
     """
-    port = free_port()
+    port = port or free_port()
     log = log_path.open("w")
     process = subprocess.Popen(
         [

@@ -8,7 +8,7 @@ against all the person's code devices (app and backup codes), so their failure c
 move together and "five wrong codes" means five, whichever kind was meant; a right code
 resets them all.
 
-The project's rate limiter (members.ratelimit) counts wrong codes per address, as the
+The project's rate limiter (core.ratelimit) counts wrong codes per address, as the
 login does, so one address cannot work through many accounts' codes. It is the one call
 site of that limiter here: when rate limits move, only `_address_limit` changes.
 
@@ -26,7 +26,7 @@ from django.views.decorators.debug import sensitive_variables
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from members.ratelimit import Limit, client_ip
+from core.ratelimit import Limit, client_ip
 from staff_auth.devices import normalise
 
 logger = logging.getLogger(__name__)

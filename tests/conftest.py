@@ -11,6 +11,9 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
+# The demo site, Chromium and axe-core: one definition, so one instance per process.
+pytest_plugins = ["tests.browser.support"]
+
 TEST_SEED = int(os.environ.get("TEST_SEED", "2030"))
 
 # CI sets REQUIRE_TEST_FEATURES=postgres,browser,vnu so that a missing tool fails the run

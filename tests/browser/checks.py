@@ -9,7 +9,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from tests.browser.conftest import fetch, format_violations, run_axe, validate_html
+from tests.browser.support import fetch, format_violations, run_axe, validate_html
 
 
 class _HeadParser(HTMLParser):

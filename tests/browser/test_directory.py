@@ -72,7 +72,7 @@ def test_filtering_updates_results_in_place_and_keeps_focus(page, demo_server):
     assert page.evaluate("document.activeElement.id") == "katalog-offers-biogas"
     assert page.locator("#katalog-offers-biogas").is_checked()
     page.wait_for_function(
-        "document.querySelector('[data-search-status]').textContent.includes('organisation')"
+        "() => document.querySelector('[data-search-status]').textContent.includes('organisation')"
     )
     filtered = summary.inner_text()
     assert int(filtered.split()[0]) < int(everything.split()[0])
@@ -91,7 +91,7 @@ def test_searching_and_paging_move_focus_to_the_results(page, demo_server):
     page.get_by_label("Sök organisationer").fill("biogas")
     page.get_by_label("Sök organisationer").press("Enter")
     page.wait_for_url("**/samarbetspartner/?q=biogas")
-    page.wait_for_function("document.activeElement.hasAttribute('data-search-summary')")
+    page.wait_for_function("() => document.activeElement.hasAttribute('data-search-summary')")
     assert "biogas" in page.locator("[data-search-summary]").inner_text()
     assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex, follow"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import BASE_DIR
+from tests.browser.support import BASE_DIR
 from tests.conftest import skip_unless
 from tests.core import live
 

@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from tests.browser.checks import assert_public_pages_ok, page_basics_problems
-from tests.browser.conftest import format_violations, run_axe, validate_html
+from tests.browser.support import format_violations, run_axe, validate_html
 
 pytestmark = pytest.mark.browser
 

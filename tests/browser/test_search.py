@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.browser.checks import assert_public_pages_ok
-from tests.browser.conftest import format_violations, run_axe
+from tests.browser.support import format_violations, run_axe
 
 pytestmark = pytest.mark.browser
 

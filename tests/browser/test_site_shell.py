@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 
 from tests.browser.checks import assert_public_pages_ok
-from tests.browser.conftest import fetch
+from tests.browser.support import fetch
 
 pytestmark = pytest.mark.browser
 

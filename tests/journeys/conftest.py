@@ -1,19 +1,14 @@
 """Journeys: what one person does on the site, walked in the real browser from start to end.
 
-The fixtures are the browser tests' own (a seeded demo site served by gunicorn, Debian's
-Chromium, axe-core). `screen` runs a journey at desktop and phone size; `axe_clean` asserts
+The session-wide fixtures are the browser tests' own (tests/browser/support.py: a seeded
+demo site served by gunicorn, Debian's Chromium, axe-core), shared so that one process
+starts each of them once. `screen` runs a journey at desktop and phone size; `axe_clean` asserts
 zero WCAG 2.1 A/AA violations on whatever the journey is looking at.
 """
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
-    axe_source,
-    browser,
-    demo_server,
-    format_violations,
-    run_axe,
-)
+from tests.browser.support import format_violations, run_axe
 
 SCREENS = {
     "desktop": {"width": 1280, "height": 900},
@@ -28,7 +23,7 @@ def screen(request):
 
 
 @pytest.fixture
-def page(browser, screen):  # noqa: F811
+def page(browser, screen):
     context = browser.new_context(
         locale="sv-SE",
         viewport=SCREENS[screen],
@@ -42,7 +37,7 @@ def page(browser, screen):  # noqa: F811
 
 
 @pytest.fixture
-def axe_clean(axe_source):  # noqa: F811
+def axe_clean(axe_source):
     """`axe_clean(page)`: fail with axe's findings unless the current view has none."""
 
     def check(page):

@@ -12,7 +12,7 @@ tests/browser/test_admin.py).
 
 import pytest
 
-from tests.browser.conftest import format_violations, run_axe
+from tests.browser.support import format_violations, run_axe
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from directory.validators import luhn_check_digit
-from tests.browser.conftest import WCAG_TAGS
+from tests.browser.support import WCAG_TAGS
 from tests.conftest import skip_unless
 from tests.journeys.quickstart import PASSWORD, QuickStart, link_in, still_running
 
@@ -70,13 +70,19 @@ def admin_axe_clean(axe_source):
     """axe on a page of Wagtail's admin, outside the widgets Wagtail itself renders."""
 
     def check(page):
+        # Wagtail fades its messages in: measure colours as they end up, not mid-fade.
+        page.evaluate(
+            """() => Promise.all(document.getAnimations()
+                .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
+                .map((a) => a.finished))"""
+        )
         page.evaluate(axe_source)
         violations = page.evaluate(
             """async ([exclude, tags]) => {
                 const context = {include: [document], exclude: exclude.map(s => [s])};
                 const result = await axe.run(context, {runOnly: {type: "tag", values: tags}});
-                return result.violations.map(v => v.id + ": " + v.nodes.map(
-                    n => n.target.join(" ")).slice(0, 3).join(", "));
+                return result.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(
+                    n => n.target.join(" ") + " :: " + n.failureSummary).join(", "));
             }""",
             [WAGTAIL_WIDGETS, WCAG_TAGS],
         )

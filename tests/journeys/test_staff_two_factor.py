@@ -25,7 +25,7 @@ import time
 import pytest
 from django_otp.oath import TOTP
 
-from tests.browser.conftest import format_violations, run_axe
+from tests.browser.support import format_violations, run_axe
 from tests.core.live import free_port, gunicorn
 
 pytestmark = pytest.mark.browser

@@ -48,6 +48,7 @@ deps: $(VENV)/.synced $(MESSAGES) node_modules/.installed
 lint: $(VENV)/.synced
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.synced
 	$(PY) -m ruff check --fix .

@@ -6,6 +6,9 @@ fixed-window counters every limit of the site uses (core.ratelimit). Once either
 the login form is shown again with a Swedish message and the password is not checked at
 all until the window has passed, so guessing stops even with the right password.
 
+Wagtail's login form declares its password field without a label, so Django would name it
+"Password" from the field's name, in English on the Swedish admin: the form labels it.
+
 Password reset links are limited per address and per e-mail address like the member
 reset: beyond the limit the form answers as always but sends nothing, so the reset can
 neither flood a mailbox nor tell which addresses have accounts.
@@ -39,6 +42,10 @@ TOO_MANY_FAILURES = _(
 
 
 class ThrottledLoginForm(LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Lösenord")
+
     def clean(self):
         ip = client_ip(self.request) if self.request else ""
         account = (self.data.get("username") or "").strip().lower()

@@ -2,6 +2,8 @@
 failed attempts are counted per account and per address, and a locked-out visitor gets
 the login form again with a Swedish explanation instead of a bare error page."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 
@@ -101,3 +103,14 @@ def test_admin_password_reset_mails_are_limited_without_telling(client, editor, 
         assert response.status_code == 302  # the same answer every time
         assert response["Location"].endswith("/admin/password_reset/done/")
     assert len([m for m in mail.outbox if editor.email in m.to]) == RESET_PER_EMAIL.limit
+
+
+def test_the_admin_login_form_labels_its_fields_in_swedish(client, home_page):
+    """Wagtail's own login form leaves the password field without a label, which Django
+    then names "Password" after the field."""
+    html = client.get(ADMIN_LOGIN).content.decode()
+    labels = {
+        field: re.search(rf'<label[^>]*for="id_{field}"[^>]*>\s*([^<]*?)\s*<', html).group(1)
+        for field in ("username", "password")
+    }
+    assert labels == {"username": "Användarnamn", "password": "Lösenord"}

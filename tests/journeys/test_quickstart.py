@@ -15,7 +15,6 @@ import time
 import pytest
 
 from directory.validators import luhn_check_digit
-from tests.browser.support import WCAG_TAGS
 from tests.conftest import skip_unless
 from tests.journeys.quickstart import PASSWORD, QuickStart, link_in, still_running
 
@@ -25,11 +24,6 @@ ORGANISATION = "Storsjöns Solel AB"
 APPLICANT = "elsa@storsjons-solel.example"
 MEMBER_PASSWORD = "Solcellsparken-vid-Storsjön-7"
 NEWS_TITLE = "Solcellsparken vid Oviksfjällen får bygglov"
-# Wagtail's own admin widgets, which axe faults and the project does not render: the tag
-# box (jQuery tagit, no label on its text input), Draftail's editing area (a textbox without
-# a name) and the page status link (its tooltip text is not its visible text). Everything
-# else on the admin's pages must pass.
-WAGTAIL_WIDGETS = [".tagit", ".Draftail-Editor", "[data-w-tooltip-content-value]"]
 
 
 @pytest.fixture(scope="module")
@@ -63,32 +57,6 @@ def desktop(browser):
     yield new_page
     for context in contexts:
         context.close()
-
-
-@pytest.fixture
-def admin_axe_clean(axe_source):
-    """axe on a page of Wagtail's admin, outside the widgets Wagtail itself renders."""
-
-    def check(page):
-        # Wagtail fades its messages in: measure colours as they end up, not mid-fade.
-        page.evaluate(
-            """() => Promise.all(document.getAnimations()
-                .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
-                .map((a) => a.finished))"""
-        )
-        page.evaluate(axe_source)
-        violations = page.evaluate(
-            """async ([exclude, tags]) => {
-                const context = {include: [document], exclude: exclude.map(s => [s])};
-                const result = await axe.run(context, {runOnly: {type: "tag", values: tags}});
-                return result.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(
-                    n => n.target.join(" ") + " :: " + n.failureSummary).join(", "));
-            }""",
-            [WAGTAIL_WIDGETS, WCAG_TAGS],
-        )
-        assert not violations, f"{page.url}: {violations}"
-
-    return check
 
 
 def org_number(prefix="559012345") -> str:

@@ -1,6 +1,7 @@
 """Min organisation: login, passwords, editing through review, opportunities, colleagues."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -402,3 +403,14 @@ class TestColleagues:
         member_client.get(url)
         with django_assert_num_queries(COLLEAGUE_LIST_QUERIES):
             assert member_client.get(url).status_code == 200
+
+
+def test_the_summaries_of_long_lists_do_not_say_show(member_client, org):
+    """A list with something chosen is shown open: its summary names the count without
+    telling the member to "show" what they already see (nor does a folded one)."""
+    form = member_client.get(f"/min-organisation/{org.pk}/uppgifter/").content.decode()
+    summaries = re.findall(r'<details class="field-fold"( open)?>\s*<summary>([^<]*)<', form)
+    assert len(summaries) == 3, "miljömål, erbjuder and söker fold"
+    for is_open, summary in summaries:
+        assert summary.startswith("Alternativen"), summary
+        assert ("valda)" in summary or "valt)" in summary) == bool(is_open), summary

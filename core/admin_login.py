@@ -39,6 +39,12 @@ TOO_MANY_FAILURES = _(
 
 
 class ThrottledLoginForm(LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's field has no label of its own, so Django made one from its name: the
+        # English "Password" on an otherwise Swedish login page.
+        self.fields["password"].label = _("Lösenord")
+
     def clean(self):
         ip = client_ip(self.request) if self.request else ""
         account = (self.data.get("username") or "").strip().lower()

@@ -154,3 +154,11 @@ def test_the_word_search_finds_english_and_passes_swedish():
     ]
     assert english_in("<p>1-33 of 33 sidor</p>") == ["1-33 of 33", "of"]
     assert english_in("<p>Sparat</p><p>1–33 av 33</p><p>Ändra kontots profilbild</p>") == []
+
+
+@pytest.mark.django_db
+def test_the_admin_login_page_has_no_english(client):
+    html = client.get("/admin/login/").content.decode()
+    assert english_in(html) == []
+    assert re.search(r'<label[^>]*for="id_password"[^>]*>\s*Lösenord', html), "the label"
+    assert not re.search(r">\s*Password\b", html)

@@ -12,6 +12,9 @@ export SITE_URL
 MAIL_DIR ?= $(CURDIR)/var/mail
 export MAIL_DIR
 PYTEST_ARGS ?=
+# Tests run in parallel, one process per core (pytest-xdist); the browser tests share one
+# process, so one demo site is seeded. PYTEST_PARALLEL= runs everything in one process.
+PYTEST_PARALLEL ?= -n auto --dist loadgroup
 BENCH_ARGS ?=
 # Any Python 3 runs the uv bootstrap; uv then provides Python 3.13 for the project.
 # /usr/bin/python3 first: a pyenv shim would insist on the .python-version's 3.13.
@@ -41,7 +44,7 @@ endif
 
 test: $(VENV)/.synced $(MESSAGES) node_modules/.installed
 	@scripts/ensure_test_tools
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 deps: $(VENV)/.synced $(MESSAGES) node_modules/.installed
 

@@ -35,6 +35,18 @@ def pytest_configure(config):
     subprocess.run([sys.executable, str(script)], check=True, capture_output=True)
 
 
+# Tests that use the seeded demo site or the browser run in one xdist worker (`make test`
+# runs `-n auto --dist loadgroup`): seeding a demo site takes minutes, so the other workers
+# take the rest of the suite meanwhile instead of each seeding its own.
+BROWSER_FIXTURES = {"demo_server", "browser", "axe_source"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in item.keywords or BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def pytest_report_header(config):
     return f"test seed: {TEST_SEED} (set TEST_SEED to replay)"
 

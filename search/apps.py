@@ -36,10 +36,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Sök")
 
     def ready(self):
-        from search.cache import connect_signals
         from search.registry import SearchType, register_search_type
-
-        connect_signals()
 
         # By label, not import: a type whose app or model is missing contributes nothing.
         for search_type in [

@@ -1,10 +1,13 @@
-"""A short-lived cache of search answers, emptied whenever searchable content changes.
+"""A short-lived cache of search answers, under the content version every process shares.
 
 Popular searches repeat ("biogas", "klimatanpassning"), and each costs two full-text scans
 of the index on PostgreSQL. The counts per type, the ranked ids of a result page and the
-spelling suggestions are cached for CACHE_SECONDS under a *generation* number that every
-save or delete of an indexed model (pages, opportunities, tags) and every change to page
-privacy moves on, so the next search computes afresh.
+spelling suggestions are cached for CACHE_SECONDS under `core.ContentVersion`'s token,
+which every save or delete of what public pages show (every indexed model among them) and
+every change to page privacy replaces (core/fragments.py `connect_signals`). The token is
+in the database, so a publish reaches the next search in every worker, whatever the cache
+backend: with a per-process local-memory cache (the default without Redis), a counter kept
+in the cache would be moved on only in the worker that saved.
 
 Nothing unpublished can come back from the cache: only ids are cached, and the hits are
 loaded again through the same live/public/listed filters on every request. A change that
@@ -14,48 +17,28 @@ sends no signal (a bulk update) is at worst reflected in the counts CACHE_SECOND
 import hashlib
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+
+from core.fragments import content_version
 
 CACHE_SECONDS = 300
-GENERATION_KEY = "search:generation"
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
+def generation(request=None) -> str:
+    """The current content version (read once per request when one is given)."""
+    return content_version(request)
 
 
-def content_changed(**kwargs) -> None:
-    """Signal receiver: every cached answer is now out of date."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there yet (or evicted): start a fresh generation
-        cache.set(GENERATION_KEY, 1, timeout=None)
-
-
-def key(*parts) -> str:
+def key(*parts, request=None) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"search:{generation()}:{digest}"
+    return f"search:{generation(request)}:{digest}"
 
 
-def cached(parts: tuple, compute):
-    """compute() once per generation and CACHE_SECONDS; None answers are not cached."""
-    cache_key = key(*parts)
+def cached(parts: tuple, compute, request=None):
+    """compute() once per content version and CACHE_SECONDS; None answers are not cached."""
+    cache_key = key(*parts, request=request)
     value = cache.get(cache_key)
     if value is None:
         value = compute()
         if value is not None:
             cache.set(cache_key, value, CACHE_SECONDS)
     return value
-
-
-def connect_signals() -> None:
-    from wagtail.models import PageViewRestriction
-    from wagtail.search.index import get_indexed_models
-
-    for model in [*get_indexed_models(), PageViewRestriction]:
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"search-cache-{model}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"search-cache-d-{model}")

@@ -252,7 +252,9 @@ class SiteSearch:
         if not self.query.searchable:
             return {}
         try:
-            answer = search_cache.cached(("counts", self._query_key), self._compute_counts)
+            answer = search_cache.cached(
+                ("counts", self._query_key), self._compute_counts, request=self.request
+            )
         except backend_errors() as error:
             self._fail(error)
             return {}
@@ -325,7 +327,7 @@ class SiteSearch:
             start,
             stop,
         )
-        refs = search_cache.cached(parts, rank_ids)
+        refs = search_cache.cached(parts, rank_ids, request=self.request)
         return computed if computed else self._load(refs)
 
     @staticmethod

@@ -135,11 +135,14 @@ def _python_suggestions(query: SearchQuery) -> tuple[dict[str, str], list[str]]:
     return corrections, [by_lower[name] for name in close_names]
 
 
-def spelling_suggestions(query: SearchQuery) -> list[str]:
+def spelling_suggestions(query: SearchQuery, request=None) -> list[str]:
     """Up to MAX_SUGGESTIONS queries that would probably find something (cached)."""
     if not query.searchable:
         return []
-    return search_cache.cached(("suggest", query.normalised), lambda: _suggestions(query)) or []
+    answer = search_cache.cached(
+        ("suggest", query.normalised), lambda: _suggestions(query), request=request
+    )
+    return answer or []
 
 
 def _suggestions(query: SearchQuery) -> list[str] | None:

@@ -64,7 +64,7 @@ def search(request):
         "promotions": site_search.promotions() if query and first_view else [],
         "suggestions": [
             {"text": text, "url": listing.url([("q", text)])}
-            for text in (spelling_suggestions(query) if no_hits else [])
+            for text in (spelling_suggestions(query, request) if no_hits else [])
         ],
         "help_links": no_hit_links(request) if no_hits else [],
         "unknown_type": bool(type_key) and site_search.selected is None,

@@ -23,7 +23,6 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import WCAG_TAGS
 from tests.journeys.conftest import SCREENS
 
 pytestmark = pytest.mark.browser
@@ -31,38 +30,12 @@ pytestmark = pytest.mark.browser
 THEME = "Klimatanpassning"
 SEARCH_WORD = "Vålådalen"  # in no demo content: the search finds this run's items only
 SCREEN_WORDS = {"desktop": "dator", "phone": "mobil"}
-# Wagtail's own admin widgets, which axe faults and the project does not render (see
-# test_quickstart.py): the tag box, Draftail's editing area, the status link's tooltip.
-WAGTAIL_WIDGETS = [".tagit", ".Draftail-Editor", "[data-w-tooltip-content-value]"]
-
-
-def admin_axe_clean(page):
-    """axe on a page of Wagtail's admin, outside the widgets Wagtail itself renders."""
-    # Wagtail fades its messages and panels in: measure colours as they end up.
-    page.evaluate(
-        """() => Promise.all(document.getAnimations()
-            .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
-            .map((a) => a.finished))"""
-    )
-    violations = page.evaluate(
-        """async ([exclude, tags]) => {
-            const context = {include: [document], exclude: exclude.map(s => [s])};
-            const result = await axe.run(context, {runOnly: {type: "tag", values: tags}});
-            return result.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(
-                n => n.target.join(" ") + " :: " + n.failureSummary).join(", "));
-        }""",
-        [WAGTAIL_WIDGETS, WCAG_TAGS],
-    )
-    assert not violations, f"{page.url}: {violations}"
 
 
 @pytest.fixture
-def admin_axe(axe_source):
-    def check(page):
-        page.evaluate(axe_source)
-        admin_axe_clean(page)
-
-    return check
+def admin_axe(admin_axe_clean):
+    """axe on Wagtail's admin pages, outside Wagtail's own widgets (tests/journeys/conftest.py)."""
+    return admin_axe_clean
 
 
 @pytest.fixture

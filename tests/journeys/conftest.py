@@ -38,17 +38,31 @@ def screen(request):
 
 
 @pytest.fixture
-def page(browser, screen):
-    context = browser.new_context(
-        locale="sv-SE",
-        viewport=SCREENS[screen],
-        is_mobile=screen == "phone",
-        has_touch=screen == "phone",
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+def new_page(browser, screen):
+    """`new_page()`: a page in a browser of its own (no shared login) at this run's screen
+    size, for a second person in the journey; closed at the end of the test."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(
+            locale="sv-SE",
+            viewport=SCREENS[screen],
+            is_mobile=screen == "phone",
+            has_touch=screen == "phone",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
 
 
 @pytest.fixture

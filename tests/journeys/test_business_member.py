@@ -23,7 +23,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.journeys.conftest import SCREENS
 from tests.journeys.test_partner_directory import open_facet, restored, settled
 
 pytestmark = pytest.mark.browser
@@ -167,7 +166,7 @@ def test_a_business_searches_a_competence_follows_a_match_and_writes_to_it(
 
 
 def test_a_member_edits_its_listing_and_the_change_shows_once_the_secretariat_approves(
-    page, browser, demo_server, axe_clean, admin_axe_clean, screen
+    page, new_page, demo_server, axe_clean, admin_axe_clean, screen
 ):
     slug, name = MEMBERS[screen]
     password = demo_server.env["DJANGO_SUPERUSER_PASSWORD"]
@@ -212,32 +211,23 @@ def test_a_member_edits_its_listing_and_the_change_shows_once_the_secretariat_ap
     axe_clean(page)
 
     # Sekretariat opens the review from the dashboard and approves it.
-    staff = browser.new_context(
-        locale="sv-SE",
-        viewport=SCREENS[screen],
-        is_mobile=screen == "phone",
-        has_touch=screen == "phone",
-    ).new_page()
-    try:
-        staff.set_default_timeout(15_000)
-        staff.goto(demo_server.url("/admin/login/"))
-        staff.get_by_label("Användarnamn").fill("sekretariat")
-        staff.get_by_label("Lösenord").fill(password)
-        staff.get_by_role("button", name="Logga in").click()
-        staff.wait_for_url("**/admin/")
-        review = staff.locator(
-            "section", has=staff.get_by_role("heading", name="Inväntar din granskning")
-        )
-        review.locator("tr", has_text=name).get_by_role("link", name=name).click()
-        staff.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-        expect(staff.locator("#id_short_description")).to_have_value(new_short)
-        admin_axe_clean(staff)
-        staff.get_by_role("button", name="Fler åtgärder").click()
-        staff.get_by_role("button", name="Godkänn och Publicera", exact=True).click()
-        staff.get_by_text(f"Sida '{name}' har blivit uppdaterad.").wait_for()
-        admin_axe_clean(staff)
-    finally:
-        staff.context.close()
+    staff = new_page()
+    staff.goto(demo_server.url("/admin/login/"))
+    staff.get_by_label("Användarnamn").fill("sekretariat")
+    staff.get_by_label("Lösenord").fill(password)
+    staff.get_by_role("button", name="Logga in").click()
+    staff.wait_for_url("**/admin/")
+    review = staff.locator(
+        "section", has=staff.get_by_role("heading", name="Inväntar din granskning")
+    )
+    review.locator("tr", has_text=name).get_by_role("link", name=name).click()
+    staff.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    expect(staff.locator("#id_short_description")).to_have_value(new_short)
+    admin_axe_clean(staff)
+    staff.get_by_role("button", name="Fler åtgärder").click()
+    staff.get_by_role("button", name="Godkänn och Publicera", exact=True).click()
+    staff.get_by_text(f"Sida '{name}' har blivit uppdaterad.").wait_for()
+    admin_axe_clean(staff)
 
     # Now the public page shows the new text and offer, and nothing waits for review.
     page.reload()

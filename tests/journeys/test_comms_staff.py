@@ -23,8 +23,6 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import expect
 
-from tests.journeys.conftest import SCREENS
-
 pytestmark = pytest.mark.browser
 
 THEME = "Klimatanpassning"
@@ -39,18 +37,9 @@ def admin_axe(admin_axe_clean):
 
 
 @pytest.fixture
-def visitor(browser, screen):
+def visitor(new_page):
     """The public: a browser of its own at the same screen size, never logged in."""
-    context = browser.new_context(
-        locale="sv-SE",
-        viewport=SCREENS[screen],
-        is_mobile=screen == "phone",
-        has_touch=screen == "phone",
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    return new_page()
 
 
 def log_in(page, demo_server, username, axe_clean, admin_axe):

@@ -39,10 +39,10 @@ def mailers_from_url(url: str) -> dict:
 
 
 def development_mailers(folder, url: str = "") -> dict:
-    """Every message saved as an .eml file in `folder` (core.mail_backends), then also sent
+    """Every message saved as an .eml file in `folder` (mail.backends), then also sent
     through EMAIL_URL's mailer when one is given."""
     options: dict = {"folder": str(folder)}
-    config = {"default": {"BACKEND": "core.mail_backends.MailFolderBackend", "OPTIONS": options}}
+    config = {"default": {"BACKEND": "mail.backends.MailFolderBackend", "OPTIONS": options}}
     if url:
         options["forward_to"] = "delivery"
         config["delivery"] = mailers_from_url(url)["default"]

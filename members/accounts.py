@@ -21,8 +21,8 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.users.models import UserProfile
 
 from directory.models import OrganisationPage
+from mail.outbox import queue_email
 from members import tokens
-from members.mail import queue_email
 from members.models import Invitation, Membership, MembershipRole
 
 INVITATION_MAX_AGE = datetime.timedelta(days=7)
@@ -120,7 +120,8 @@ def password_link(user) -> str:
 
 def send_password_reset(user) -> None:
     queue_email(
-        "password_reset",
+        "members/email/password_reset",
+        recipient_only=True,
         to=user.email,
         context={"user": user, "link": password_link(user)},
     )
@@ -140,7 +141,8 @@ def invite(organisation: OrganisationPage, email: str, invited_by) -> Invitation
         organisation=organisation, email=email.strip(), invited_by=invited_by
     )
     queue_email(
-        "invitation",
+        "members/email/invitation",
+        recipient_only=True,
         to=invitation.email,
         context={
             "organisation": organisation,

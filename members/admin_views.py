@@ -1,5 +1,5 @@
 """Admin actions of the membership app: reject an application with a reason, anonymise a
-contact person, send a stored e-mail again."""
+contact person."""
 
 from django import forms
 from django.contrib import messages
@@ -10,11 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.permissions import policy_registry
 
 from directory.models import ContactPerson
-from members.mail import resend
-from members.models import MembershipApplication, OutgoingEmail
+from members.models import MembershipApplication
 from members.privacy import anonymise_contact_person
 
 
@@ -101,36 +99,3 @@ class AnonymiseContactView(WagtailAdminTemplateMixin, FormView):
             _("Kontaktpersonen för %(name)s är anonymiserad.") % {"name": organisation},
         )
         return redirect("wagtailsnippets_directory_contactperson:list")
-
-
-class ResendEmailView(WagtailAdminTemplateMixin, FormView):
-    """Skicka igen: one stored message, to the same recipient (members.mail.resend)."""
-
-    page_title = gettext_lazy("Skicka e-post igen")
-    template_name = "members/admin/resend_email.html"
-    form_class = forms.Form
-    header_icon = "mail"
-
-    def dispatch(self, request, pk):
-        policy = policy_registry.get_by_type(OutgoingEmail)
-        if not policy.user_has_permission(request.user, "resend"):
-            raise PermissionDenied
-        self.email = get_object_or_404(OutgoingEmail, pk=pk)
-        if not self.email.can_be_resent:
-            messages.warning(request, _("Meddelandet skickas redan."))
-            return redirect("wagtailsnippets_members_outgoingemail:list")
-        return super().dispatch(request, pk)
-
-    def get_page_subtitle(self):
-        return self.email.subject
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(email=self.email, **kwargs)
-
-    def form_valid(self, form):
-        resend(self.email)
-        messages.success(
-            self.request,
-            _("Meddelandet till %(to)s skickas igen.") % {"to": self.email.to},
-        )
-        return redirect("wagtailsnippets_members_outgoingemail:list")

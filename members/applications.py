@@ -32,10 +32,10 @@ from directory.models import (
 )
 from directory.models.organisation import RESERVED_SLUGS
 from directory.slugs import ascii_slug
+from mail.outbox import admin_edit_url, notify_secretariat, queue_email
 from members import consents, tokens
 from members.accounts import add_member, password_link
 from members.forms.organisation import org_number_owner
-from members.mail import admin_edit_url, notify_secretariat, queue_email
 from members.models import (
     ApplicationStatus,
     ConsentKind,
@@ -84,7 +84,7 @@ def submit(form, join_page, *, notify: bool = True) -> MembershipApplication:
         )
     if notify:
         queue_email(
-            "application_confirm",
+            "members/email/application_confirm",
             to=application.contact_email,
             context={
                 "application": application,
@@ -152,10 +152,10 @@ def confirm(token: str, *, notify: bool = True) -> MembershipApplication:
     start_review(page)
     if notify:
         notify_secretariat(
-            "application_secretariat", context={"application": application}, page=page
+            "members/email/application_secretariat", context={"application": application}, page=page
         )
         queue_email(
-            "application_received",
+            "members/email/application_received",
             to=application.contact_email,
             context={"application": application},
             organisation=page,
@@ -174,7 +174,7 @@ def refer(application: MembershipApplication, owner, *, notify: bool = True) -> 
     application.save(update_fields=["status", "confirmed_at", "nonce"])
     if notify:
         notify_secretariat(
-            "application_referred_secretariat",
+            "members/email/application_referred_secretariat",
             context={
                 "application": application,
                 "owner": owner,
@@ -308,7 +308,8 @@ def approved(application: MembershipApplication, page: OrganisationPage, user) -
         role=MembershipRole.CONTACT,
     )
     queue_email(
-        "welcome",
+        "members/email/welcome",
+        recipient_only=True,
         to=application.contact_email,
         context={
             "application": application,
@@ -329,7 +330,7 @@ def rejected(application: MembershipApplication, page: OrganisationPage, user, c
     application.decision_comment = comment
     application.save(update_fields=["status", "decided_at", "decided_by", "decision_comment"])
     queue_email(
-        "application_rejected",
+        "members/email/application_rejected",
         to=application.contact_email,
         context={"application": application, "reason": comment},
         organisation=page,

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from directory.models import ContactPerson, Opportunity, OrganisationPage
-from members.mail import admin_edit_url, queue_email
+from mail.outbox import admin_edit_url, queue_email
 from members.models import ContactMessage
 
 
@@ -65,7 +65,8 @@ def send_message(
     contact = contact_person(organisation)
     message, context = _record(organisation, form, opportunity)
     queue_email(
-        "contact_message",
+        "members/email/contact_message",
+        recipient_only=True,
         to=contact.email,
         reply_to=(message.sender_name, message.sender_email),
         context={**context, "contact": contact},
@@ -85,7 +86,8 @@ def send_to_secretariat(organisation: OrganisationPage, form) -> ContactMessage:
     """
     message, context = _record(organisation, form, to_secretariat=True)
     queue_email(
-        "contact_secretariat",
+        "members/email/contact_secretariat",
+        recipient_only=True,
         to=settings.SECRETARIAT_EMAIL,
         reply_to=(message.sender_name, message.sender_email),
         context={

@@ -9,12 +9,12 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from directory.models import OrganisationPage
+from mail.models import OutgoingEmail
 from members.applications import CONFIRM_MAX_AGE
 from members.models import (
     ContactMessage,
     ListingReminder,
     MembershipApplication,
-    OutgoingEmail,
     RemovalRequest,
 )
 from members.models.contact import RETENTION

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from directory.models import OrganisationPage
-from members.mail import notify_secretariat, queue_email
+from mail.outbox import notify_secretariat, queue_email
 
 
 def mark_confirmed(page: OrganisationPage) -> None:
@@ -54,7 +54,7 @@ def submit_edit(page: OrganisationPage, form, user) -> None:
         if workflow is not None:
             workflow.start(page, user)
     mark_confirmed(page)
-    notify_secretariat("listing_edit_secretariat", context={"user": user}, page=page)
+    notify_secretariat("members/email/listing_edit_secretariat", context={"user": user}, page=page)
 
 
 def request_review(page: OrganisationPage, user=None) -> None:
@@ -75,7 +75,9 @@ def edit_decided(page: OrganisationPage, workflow_state, *, approved: bool, comm
     if member is None or not member.memberships.filter(organisation=page).exists():
         return  # an editor's change, not a member's
     queue_email(
-        "listing_edit_approved" if approved else "listing_edit_rejected",
+        "members/email/listing_edit_approved"
+        if approved
+        else "members/email/listing_edit_rejected",
         to=member.email,
         context={
             "page": page,

@@ -17,11 +17,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from directory.models import Opportunity, OrganisationPage
-from members.mail import notify_secretariat
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
+from mail.outbox import notify_secretariat
 
 WINDOW = datetime.timedelta(days=1)
-NOTICE = "opportunity_limit_secretariat"
+NOTICE = "members/email/opportunity_limit_secretariat"
 
 
 def daily_limit() -> int:

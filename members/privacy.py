@@ -15,16 +15,15 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from directory.models import ContactPerson, OrganisationPage
+from mail.models import EmailStatus, OutgoingEmail
 from members.models import (
     ApplicationStatus,
     ConsentRecord,
     ContactMessage,
-    EmailStatus,
     Invitation,
     ListingReminder,
     Membership,
     MembershipApplication,
-    OutgoingEmail,
     RemovalRequest,
 )
 from members.models.contact import RETENTION as CONTACT_MESSAGE_RETENTION

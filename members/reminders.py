@@ -27,9 +27,9 @@ from django.utils import timezone
 
 from directory.listing_state import delist
 from directory.models import ContactPerson, OrganisationPage
+from mail.outbox import admin_edit_url, notify_secretariat, queue_email
 from members import tokens
 from members.listing import mark_confirmed, request_review
-from members.mail import admin_edit_url, notify_secretariat, queue_email
 from members.models import ListingReminder, ReminderKind
 
 logger = logging.getLogger("members.reminders")
@@ -79,7 +79,9 @@ def _send(page: OrganisationPage, kind: str, period_start: datetime.date) -> Lis
             )
             if contact is not None:
                 queue_email(
-                    "reminder_final" if kind == ReminderKind.FINAL else "reminder_yearly",
+                    "members/email/reminder_final"
+                    if kind == ReminderKind.FINAL
+                    else "members/email/reminder_yearly",
                     to=contact.email,
                     context={
                         "page": page,
@@ -140,7 +142,7 @@ def delist_stale(today=None) -> list[OrganisationPage]:
             contact = contact_of(page)
             if contact is not None:
                 queue_email(
-                    "delisted",
+                    "members/email/delisted",
                     to=contact.email,
                     context={
                         "page": page,
@@ -154,7 +156,7 @@ def delist_stale(today=None) -> list[OrganisationPage]:
         logger.info("Delisted %s (%s): not confirmed since %s", page.title, page.pk, period)
     if delisted:
         notify_secretariat(
-            "delisted_secretariat",
+            "members/email/delisted_secretariat",
             context={
                 "pages": [
                     {

@@ -3,54 +3,28 @@ menu (applications, accounts, consents, removal requests, outgoing e-mail), the
 "Anonymisera" action on contact persons and "Avslå" on applications.
 
 Contact messages have no admin view on purpose: staff see how many there are, never what
-they say. Outgoing e-mail is a record of what was sent: it can be read (the text only with
-its own permission, and never a relayed message or a sign-in link) and sent again, never
-edited by hand.
+they say. Outgoing e-mail belongs to the mail app (mail.admin_views); it is listed here.
 """
 
-from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from directory.models import ContactPerson
+from mail.admin_views import OutgoingEmailViewSet
 from members import admin_views
 from members.dashboard import MembershipPanel
 from members.models import (
     ConsentRecord,
     Membership,
     MembershipApplication,
-    OutgoingEmail,
     RemovalRequest,
 )
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that nobody, superusers included, adds, changes or deletes."""
-
-    EDITING = frozenset({"add", "change", "delete"})
-
-    def user_has_permission(self, user, action):
-        return action not in self.EDITING and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action not in self.EDITING]
-        if not actions:
-            return self.auth_model._default_manager.none()
-        return super().users_with_any_permission(actions)
-
-
-# Before the viewset below asks for the model's policy (Wagtail would create a default one).
-OUTGOING_EMAIL_POLICY = ReadOnlyPermissionPolicy(OutgoingEmail)
-register_permission_policy(OutgoingEmail, OUTGOING_EMAIL_POLICY)
 
 
 @hooks.register("construct_homepage_panels")
@@ -110,55 +84,6 @@ class RemovalRequestViewSet(SnippetViewSet):
     ]
 
 
-def resend_button(email, user, **kwargs):
-    if email.can_be_resent and OUTGOING_EMAIL_POLICY.user_has_permission(user, "resend"):
-        return Button(
-            _("Skicka igen"),
-            reverse("members_resend_email", args=[email.pk]),
-            icon_name="resubmit",
-            **kwargs,
-        )
-    return None
-
-
-class OutgoingEmailInspectView(InspectView):
-    """Who, what, how it went, and the text for those allowed to read it."""
-
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.user_has_permission("view_body"):
-            fields.append("body_text")
-        return fields
-
-    def get_body_text_display_value(self):
-        if not self.object.body_for_staff:
-            return _("Texten visas inte: meddelandet är bara till för mottagaren.")
-        return linebreaksbr(self.object.body_text)
-
-    @cached_property
-    def header_more_buttons(self):
-        button = resend_button(self.object, self.request.user, priority=10)
-        return [*super().header_more_buttons, *([button] if button else [])]
-
-
-class OutgoingEmailViewSet(SnippetViewSet):
-    model = OutgoingEmail
-    icon = "mail"
-    menu_label = _("Utgående e-post")
-    menu_order = 50
-    list_display = ["subject", "to", "status", "attempts", "last_error", "created_at", "sent_at"]
-    list_filter = ["status", "template"]
-    search_fields = ["to", "subject"]
-    search_backend_name = None
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_class = OutgoingEmailInspectView
-    inspect_view_fields = [
-        "template", "to", "reply_to", "subject", "status", "attempts", "next_attempt_at",
-        "last_error", "created_at", "sent_at",
-    ]  # fmt: skip
-
-
 class MembersViewSetGroup(ViewSetGroup):
     menu_label = _("Medlemmar")
     menu_icon = "group"
@@ -190,11 +115,6 @@ def register_members_admin_urls():
             admin_views.AnonymiseContactView.as_view(),
             name="members_anonymise_contact",
         ),
-        path(
-            "medlemmar/e-post/<int:pk>/skicka-igen/",
-            admin_views.ResendEmailView.as_view(),
-            name="members_resend_email",
-        ),
     ]
 
 
@@ -218,8 +138,6 @@ def contact_person_buttons(snippet, user, next_url=None):
             icon_name="cross",
             priority=90,
         )
-    if isinstance(snippet, OutgoingEmail) and (button := resend_button(snippet, user, priority=90)):
-        yield button
 
 
 @hooks.register("register_log_actions")

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mail.outbox import queue_email
 from members import tokens
-from members.mail import queue_email
 from staff_auth import devices
 from staff_auth.models import TwoFactorReset
 
@@ -86,7 +86,7 @@ def reset_devices(actor, target) -> TwoFactorReset:
         )
         audit(target, "staff_auth.reset", actor, devices_removed=removed)
         queue_email(
-            "staff_2fa_reset",
+            "staff_auth/email/staff_2fa_reset",
             to=target.email,
             context={
                 "user": target,

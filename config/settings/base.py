@@ -26,6 +26,7 @@ SITE_URL = env.get_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     # Project apps, in the order seed_demo runs their demo modules.
     "core",
+    "mail",
     "home",
     "themes",
     "news",
@@ -113,7 +114,7 @@ TEMPLATES = [
             ],
         },
     },
-    # Plain text: e-mail subjects and text bodies (members/mail.py). The same templates,
+    # Plain text: e-mail subjects and text bodies (mail/outbox.py). The same templates,
     # rendered without HTML escaping, so "Sveg Mat & Dryck AB" stays "&" in a subject.
     {
         "NAME": "text",
@@ -196,7 +197,7 @@ WHITENOISE_MAX_AGE = 3600
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Mail goes out from background tasks (see members.mail); Django 6.1 MAILERS.
+# Mail goes out from background tasks (see mail.outbox); Django 6.1 MAILERS.
 MAILERS = mailers_from_url(env.get_str("EMAIL_URL", "smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = env.get_str(
     "DEFAULT_FROM_EMAIL", "Miljö- och klimatrådet <noreply@klimatradet.localhost>"

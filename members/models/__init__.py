@@ -8,7 +8,6 @@ from members.models.applications import (
 )
 from members.models.consents import ConsentKind, ConsentRecord, ConsentSource, ConsentText
 from members.models.contact import ContactMessage
-from members.models.mail import EmailStatus, OutgoingEmail
 from members.models.pages import MembershipApplicationPage
 from members.models.reminders import ListingReminder, ReminderKind
 from members.models.requests import RemovalRequest, RemovalScope
@@ -20,14 +19,12 @@ __all__ = [
     "ConsentSource",
     "ConsentText",
     "ContactMessage",
-    "EmailStatus",
     "Invitation",
     "ListingReminder",
     "Membership",
     "MembershipApplication",
     "MembershipApplicationPage",
     "MembershipRole",
-    "OutgoingEmail",
     "ReminderKind",
     "RemovalRequest",
     "RemovalScope",

@@ -34,6 +34,7 @@ from django.views.decorators.http import require_POST
 
 from directory.listing_state import delist
 from directory.models import ContactPerson, Opportunity, OrganisationPage
+from mail.outbox import notify_secretariat, queue_email
 from members import accounts, consents, listing, privacy, reminders
 from members import opportunities as member_opportunities
 from members.forms.account import (
@@ -44,7 +45,6 @@ from members.forms.account import (
     RemovalRequestForm,
 )
 from members.forms.organisation import OrganisationDetailsForm
-from members.mail import notify_secretariat, queue_email
 from members.models import (
     ConsentKind,
     ConsentSource,
@@ -462,7 +462,9 @@ def set_listing_consent(request, page, give: bool) -> str:
         # The member may not unpublish pages; the site does it for them (the consent
         # record says who asked).
         delist(page, user=None, reason=LISTING_WITHDRAWN_REASON)
-    notify_secretariat("listing_withdrawn_secretariat", context={"user": request.user}, page=page)
+    notify_secretariat(
+        "members/email/listing_withdrawn_secretariat", context={"user": request.user}, page=page
+    )
     return _(
         "Organisationen visas inte längre i katalogen. Uppgifterna finns kvar, och ni kan "
         "ge samtycket igen när ni vill."
@@ -495,7 +497,7 @@ def removal(request, page):
             requested_by=request.user,
         )
         notify_secretariat(
-            "removal_secretariat",
+            "members/email/removal_secretariat",
             context={
                 "removal": removal_request,
                 "admin_url": settings.SITE_URL
@@ -504,7 +506,7 @@ def removal(request, page):
             page=page,
         )
         queue_email(
-            "removal_received",
+            "members/email/removal_received",
             to=request.user.email,
             context={"removal": removal_request, "page": page},
             organisation=page,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from core.mail_backends import saved_messages, text_of
+from mail.backends import saved_messages, text_of
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PASSWORD = "Snöskoter-Vinter-2030"

@@ -65,7 +65,7 @@ print(json.dumps({{"email": user.email, "short": page.short_description, "offers
 QUEUED_MAIL = """
 import json
 from directory.models import ContactPerson
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
 mail = OutgoingEmail.objects.filter(reply_to__contains={sender!r}).latest("pk")
 contact = ContactPerson.objects.get(organisation__title={organisation!r})
 print(json.dumps({{"to": mail.to, "contact": contact.email, "subject": mail.subject,

@@ -220,7 +220,7 @@ def test_an_organisation_without_contact_person_is_reached_through_the_secretari
             "shell",
             "-c",
             "import json; from django.conf import settings; "
-            "from members.models import OutgoingEmail; "
+            "from mail.models import OutgoingEmail; "
             "e = OutgoingEmail.objects.filter(reply_to__contains='lisa.journey@').latest('pk'); "
             "print(json.dumps({'to': e.to, 'secretariat': settings.SECRETARIAT_EMAIL, "
             "'subject': e.subject, 'body': e.body_text}))",

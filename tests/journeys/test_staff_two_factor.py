@@ -310,7 +310,7 @@ def test_secretariat_resets_a_lost_phone_and_the_mailed_link_lets_them_enrol(
     secretary.close()
 
     link = site.django(
-        "import re; from members.models import OutgoingEmail;"
+        "import re; from mail.models import OutgoingEmail;"
         " m = OutgoingEmail.objects.filter(to='tappad@klimatradet.example').latest('pk');"
         " print(re.search(r'http://\\S+/lank/\\S+/', m.body_text).group(0))"
     )

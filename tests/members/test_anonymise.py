@@ -11,14 +11,13 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from directory.models import ContactPerson
+from mail.models import EmailStatus, OutgoingEmail
 from members import accounts
 from members.models import (
     ConsentRecord,
     ContactMessage,
-    EmailStatus,
     Invitation,
     MembershipApplication,
-    OutgoingEmail,
     RemovalRequest,
 )
 from tests.members.helpers import apply_and_approve, listing_data

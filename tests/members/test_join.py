@@ -10,13 +10,13 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from directory.models import ContactPerson, OrganisationPage
+from mail.models import OutgoingEmail
 from members.applications import confirmation_token
 from members.models import (
     ApplicationStatus,
     ConsentKind,
     ConsentRecord,
     MembershipApplication,
-    OutgoingEmail,
 )
 from tests.members.conftest import mails_to
 from tests.members.helpers import application_data, last_mail_to, link_in, valid_org_number

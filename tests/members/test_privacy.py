@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from directory.models import ContactPerson, OrganisationPage
+from mail.models import OutgoingEmail
 from members import applications
 from members.models import (
     ApplicationStatus,
@@ -20,7 +21,6 @@ from members.models import (
     ContactMessage,
     Membership,
     MembershipApplication,
-    OutgoingEmail,
     RemovalRequest,
 )
 from tests.members.helpers import application_data, apply_and_approve, last_mail_to

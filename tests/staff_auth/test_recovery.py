@@ -10,7 +10,7 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from members.models import OutgoingEmail
+from mail.models import OutgoingEmail
 from staff_auth.devices import new_backup_codes
 from staff_auth.models import TwoFactorReset
 from tests.staff_auth.conftest import (
@@ -59,7 +59,7 @@ def test_secretariat_resets_and_the_person_enrols_again_through_the_link(
     entry = ModelLogEntry.objects.get(action="staff_auth.reset", object_id=str(staff.pk))
     assert entry.user_id == secretary.pk
 
-    email = OutgoingEmail.objects.get(template="staff_2fa_reset")
+    email = OutgoingEmail.objects.get(template="staff_auth/email/staff_2fa_reset")
     assert email.to == "rebecka@klimatradet.example"
     assert len(mail.outbox) == 1
     link_path = link_in(email.body_text)
@@ -99,7 +99,9 @@ def test_a_link_for_someone_else_does_not_open(secretary_client, staff, django_u
     other = make_staff(django_user_model, "olle")
     with_app(staff)
     secretary_client.post(reset_url(staff))
-    link_path = link_in(OutgoingEmail.objects.get(template="staff_2fa_reset").body_text)
+    link_path = link_in(
+        OutgoingEmail.objects.get(template="staff_auth/email/staff_2fa_reset").body_text
+    )
     intruder = Client()
     password_login(intruder, other)
     response = intruder.get(link_path)

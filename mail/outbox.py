@@ -1,14 +1,24 @@
 """The site's outgoing e-mail: rendered from templates, stored, sent by a background task.
 
-    queue_email("contact_message", to="kim@example.se", context={...}, reply_to=...)
+The API, for any app that mails someone:
 
-renders members/email/<template>_subject.txt, .txt and .html in Swedish, stores an
-OutgoingEmail row and enqueues `members.tasks.deliver_email` in the same transaction (the
-database task backend writes its task row in that transaction too, so a rolled-back request
-sends nothing). A failed send is retried after 1, 4, 16, 64 and 256 minutes; after
-MAX_ATTEMPTS the row is marked failed and an error is logged. `manage.py send_queued_email`
-(run every minute by run_periodic) picks up retries when the task backend cannot schedule
-them, and rows a crashed worker left behind.
+    queue_email("members/email/contact_message", to="kim@example.se", context={...},
+                reply_to=("Kim", "kim@example.se"), recipient_only=True)
+
+renders `<template>_subject.txt` and `<template>.txt` (plain text, in Swedish) and
+`<template>.html`, or the text in the shared layout mail/base.html when there is none;
+the context also holds `site_url`, `site_name` and `secretariat_email`. It stores an
+OutgoingEmail row and enqueues `deliver_email` in the same transaction (the database
+task backend writes its task row in that transaction too, so a rolled-back request sends
+nothing). `reply_to` is (name, address); `organisation` links the message to the
+organisation it is about (shown in its data export, deleted with it); `recipient_only`
+hides the text from staff (a relayed message, a sign-in link).
+`notify_secretariat(template, context=..., page=...)` mails SECRETARIAT_EMAIL about a page.
+
+A failed send is retried after 1, 4, 16, 64 and 256 minutes; after MAX_ATTEMPTS the row
+is marked failed and an error is logged. `manage.py send_queued_email` (run every minute
+by run_periodic) picks up retries when the task backend cannot schedule them, and rows a
+crashed worker left behind. `resend` is the admin's "Skicka igen".
 """
 
 import datetime
@@ -19,14 +29,14 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.tasks import task_backends
+from django.tasks import task, task_backends
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from members.models import EmailStatus, OutgoingEmail
+from mail.models import EmailStatus, OutgoingEmail
 
-logger = logging.getLogger("members.mail")
+logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
 FIRST_RETRY = datetime.timedelta(minutes=1)
@@ -36,6 +46,10 @@ STALE_CLAIM = datetime.timedelta(minutes=15)
 OVERDUE = datetime.timedelta(minutes=5)
 # The template engine without HTML escaping (config/settings/base.py TEMPLATES).
 TEXT_TEMPLATES = "text"
+# Someone is waiting for this message (a confirmation link, a password link): it goes ahead of
+# bulk work such as the hundreds of search and reference index updates an import or the demo
+# seed queues.
+EMAIL_PRIORITY = 50
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:
@@ -58,7 +72,7 @@ def one_line(text: str) -> str:
 
 def render_email(template: str, context: dict) -> tuple[str, str, str]:
     """Subject, plain text and HTML. Each message has a subject and a text template; the
-    HTML part is the text in the shared layout (members/email/base.html), unless the
+    HTML part is the text in the shared layout (mail/base.html), unless the
     message has an HTML template of its own.
 
     Subject and text are plain text, rendered by the TEXT_TEMPLATES engine (no HTML
@@ -68,12 +82,12 @@ def render_email(template: str, context: dict) -> tuple[str, str, str]:
     context = {**site_context(), **context}
     with translation.override("sv"):
         subject = one_line(
-            render_to_string(f"members/email/{template}_subject.txt", context, using=TEXT_TEMPLATES)
+            render_to_string(f"{template}_subject.txt", context, using=TEXT_TEMPLATES)
         )
-        text = render_to_string(f"members/email/{template}.txt", context, using=TEXT_TEMPLATES)
+        text = render_to_string(f"{template}.txt", context, using=TEXT_TEMPLATES)
         text = text.strip() + "\n"  # strip() also drops the "safe" mark: HTML escapes it
         html = render_to_string(
-            [f"members/email/{template}.html", "members/email/base.html"],
+            [f"{template}.html", "mail/base.html"],
             {**context, "subject": subject, "body_text": text},
         )
     return subject, text, html
@@ -86,12 +100,14 @@ def queue_email(
     context: dict,
     reply_to: tuple[str, str] | None = None,
     organisation=None,
+    recipient_only: bool = False,
 ) -> OutgoingEmail:
-    """Store the rendered message and enqueue its delivery. `reply_to` is (name, address)."""
+    """Store the rendered message and enqueue its delivery (see the module docstring)."""
     subject, text, html = render_email(template, context)
     with transaction.atomic():
         email = OutgoingEmail.objects.create(
             template=template,
+            recipient_only=recipient_only,
             to=to,
             reply_to=formataddr((one_line(reply_to[0]), reply_to[1])) if reply_to else "",
             subject=subject,
@@ -113,6 +129,7 @@ def resend(email: OutgoingEmail) -> OutgoingEmail:
         if email.status == EmailStatus.SENT:
             copy = OutgoingEmail.objects.create(
                 template=email.template,
+                recipient_only=email.recipient_only,
                 to=email.to,
                 reply_to=email.reply_to,
                 subject=email.subject,
@@ -146,14 +163,12 @@ def notify_secretariat(template: str, *, context: dict, page=None) -> OutgoingEm
 
 
 def enqueue_delivery(email_id: int, run_after: datetime.datetime | None = None) -> None:
-    from members.tasks import deliver_email
-
-    task = deliver_email
+    delivery = deliver_email
     if run_after is not None:
-        if not task_backends[task.backend].supports_defer:
+        if not task_backends[delivery.backend].supports_defer:
             return  # send_queued_email picks it up when it is due
-        task = task.using(run_after=run_after)
-    task.enqueue(email_id)
+        delivery = delivery.using(run_after=run_after)
+    delivery.enqueue(email_id)
 
 
 def build_message(email: OutgoingEmail) -> EmailMultiAlternatives:
@@ -193,6 +208,12 @@ def deliver(email_id: int) -> str:
     email.last_error = ""
     email.save(update_fields=["status", "attempts", "sent_at", "last_error"])
     return email.status
+
+
+@task(priority=EMAIL_PRIORITY)
+def deliver_email(email_id: int) -> str:
+    """The background task: `deliver` one stored e-mail."""
+    return deliver(email_id)
 
 
 def record_failure(email: OutgoingEmail, error: Exception) -> str:

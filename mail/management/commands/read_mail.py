@@ -8,7 +8,7 @@ person reads them, so a confirmation or password link can be copied as it is.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from core.mail_backends import saved_messages, text_of
+from mail.backends import saved_messages, text_of
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from members import mail as members_mail
-from members.models import EmailStatus, OutgoingEmail
-from tests.members.mail_backends import FlakyBackend
+from mail import outbox
+from mail.models import EmailStatus, OutgoingEmail
+from tests.mail.mail_backends import FlakyBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ CONTEXT = {"user": None, "link": "https://klimatradet.example/x/"}
 
 @pytest.fixture
 def failing(settings):
-    settings.MAILERS = {"default": {"BACKEND": "tests.members.mail_backends.FailingBackend"}}
+    settings.MAILERS = {"default": {"BACKEND": "tests.mail.mail_backends.FailingBackend"}}
 
 
 @pytest.fixture
@@ -33,7 +33,9 @@ def clock(monkeypatch):
 
 
 def test_mail_is_rendered_in_swedish_as_text_and_html(settings):
-    email = members_mail.queue_email("password_reset", to="anna@example.se", context=CONTEXT)
+    email = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context=CONTEXT
+    )
     [message] = mail.outbox
     assert message.subject == "Välj lösenord för Min organisation"
     assert message.from_email == settings.DEFAULT_FROM_EMAIL
@@ -48,12 +50,14 @@ def test_mail_is_rendered_in_swedish_as_text_and_html(settings):
 def test_a_failed_send_is_retried_with_backoff_then_logged_as_an_error(
     failing, settings, clock, caplog
 ):
-    email = members_mail.queue_email("password_reset", to="anna@example.se", context=CONTEXT)
+    email = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context=CONTEXT
+    )
     email.refresh_from_db()
     assert (email.status, email.attempts) == (EmailStatus.PENDING, 1)
     assert "SMTPServerDisconnected" in email.last_error
     delays = []
-    for attempt in range(2, members_mail.MAX_ATTEMPTS + 1):
+    for attempt in range(2, outbox.MAX_ATTEMPTS + 1):
         previous = email.next_attempt_at
         delays.append(round((previous - timezone.now()).total_seconds() / 60))
         # Not yet due: the periodic sweep leaves it alone.
@@ -61,13 +65,13 @@ def test_a_failed_send_is_retried_with_backoff_then_logged_as_an_error(
         email.refresh_from_db()
         assert email.attempts == attempt - 1
         clock(sum(delays) + 1)
-        with caplog.at_level(logging.WARNING, logger="members.mail"):
+        with caplog.at_level(logging.WARNING, logger="mail.outbox"):
             call_command("run_periodic", "--once")
         email.refresh_from_db()
         assert email.attempts == attempt
     assert delays == [1, 4, 16, 64, 256]
     assert email.status == EmailStatus.FAILED
-    errors = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "members.mail"]
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "mail.outbox"]
     assert len(errors) == 1 and "could not be sent after 6 attempts" in errors[0].getMessage()
     assert not mail.outbox
     # Nothing is lost: staff see it, and it goes out once the mail server is back.
@@ -80,9 +84,11 @@ def test_a_failed_send_is_retried_with_backoff_then_logged_as_an_error(
 
 
 def test_a_temporary_failure_is_delivered_exactly_once(settings, clock):
-    settings.MAILERS = {"default": {"BACKEND": "tests.members.mail_backends.FlakyBackend"}}
+    settings.MAILERS = {"default": {"BACKEND": "tests.mail.mail_backends.FlakyBackend"}}
     FlakyBackend.failures = 2
-    email = members_mail.queue_email("password_reset", to="anna@example.se", context=CONTEXT)
+    email = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context=CONTEXT
+    )
     clock(2)
     call_command("send_queued_email")
     clock(7)
@@ -94,16 +100,20 @@ def test_a_temporary_failure_is_delivered_exactly_once(settings, clock):
 
 
 def test_a_sent_or_claimed_message_is_never_sent_again():
-    email = members_mail.queue_email("password_reset", to="anna@example.se", context=CONTEXT)
-    assert members_mail.deliver(email.pk) == EmailStatus.SENT
+    email = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context=CONTEXT
+    )
+    assert outbox.deliver(email.pk) == EmailStatus.SENT
     assert len(mail.outbox) == 1
     OutgoingEmail.objects.filter(pk=email.pk).update(status=EmailStatus.SENDING)
-    assert members_mail.deliver(email.pk) == EmailStatus.SENDING
+    assert outbox.deliver(email.pk) == EmailStatus.SENDING
     assert len(mail.outbox) == 1
 
 
 def test_a_message_left_by_a_crashed_worker_is_picked_up(clock):
-    email = members_mail.queue_email("password_reset", to="anna@example.se", context=CONTEXT)
+    email = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context=CONTEXT
+    )
     mail.outbox.clear()
     OutgoingEmail.objects.filter(pk=email.pk).update(
         status=EmailStatus.SENDING, claimed_at=timezone.now(), attempts=0
@@ -123,8 +133,10 @@ def test_a_rolled_back_request_sends_nothing_with_the_database_backend(settings)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     try:
         with transaction.atomic():
-            members_mail.queue_email("password_reset", to="anna@example.se", context=CONTEXT)
-            assert DBTaskResult.objects.filter(task_path="members.tasks.deliver_email").exists()
+            outbox.queue_email(
+                "members/email/password_reset", to="anna@example.se", context=CONTEXT
+            )
+            assert DBTaskResult.objects.filter(task_path="mail.outbox.deliver_email").exists()
             raise RuntimeError("the request fails after queueing")
     except RuntimeError:
         pass
@@ -142,11 +154,13 @@ def test_the_db_worker_runs_our_tasks_and_wagtails(settings, home_page):
     from tests.factories import StandardPageFactory
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    email = members_mail.queue_email("password_reset", to="anna@example.se", context=CONTEXT)
+    email = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context=CONTEXT
+    )
     page = StandardPageFactory(parent=home_page, slug="om")
     page.save_revision().publish()  # enqueues Wagtail's reference index and search tasks
     paths = set(DBTaskResult.objects.values_list("task_path", flat=True))
-    assert "members.tasks.deliver_email" in paths
+    assert "mail.outbox.deliver_email" in paths
     assert "wagtail.tasks.update_reference_index_task" in paths
     assert not mail.outbox
     call_command("db_worker", "--batch", "--no-startup-delay")
@@ -166,8 +180,8 @@ def test_subject_and_text_keep_ampersands_quotes_and_angle_brackets_and_html_esc
     org, member
 ):
     org.title = HOSTILE_NAME
-    members_mail.notify_secretariat(
-        "listing_withdrawn_secretariat", context={"user": member}, page=org
+    outbox.notify_secretariat(
+        "members/email/listing_withdrawn_secretariat", context={"user": member}, page=org
     )
     [message] = mail.outbox
     assert message.subject == (
@@ -184,8 +198,10 @@ def test_a_text_body_keeps_the_name_as_typed(org):
     application = type(
         "Application", (), {"contact_name": 'Evil "Eve" & <Co>', "organisation_name": "X & Y"}
     )()
-    members_mail.queue_email(
-        "application_received", to="eve@example.se", context={"application": application}
+    outbox.queue_email(
+        "members/email/application_received",
+        to="eve@example.se",
+        context={"application": application},
     )
     [message] = mail.outbox
     assert 'Hej Evil "Eve" & <Co>!' in message.body
@@ -198,8 +214,8 @@ def test_a_text_body_keeps_the_name_as_typed(org):
 def test_no_line_break_reaches_a_header(org):
     """A name with a line break cannot add a header (Bcc:) or break the message."""
     org.title = HOSTILE_NAME
-    email = members_mail.queue_email(
-        "welcome",
+    email = outbox.queue_email(
+        "members/email/welcome",
         to="anna@example.se",
         context={"page": org, "application": None, "listed": False},
         reply_to=("Eve\r\nBcc: evil@example.com", "eve@example.se"),

@@ -6,7 +6,7 @@ soon as it is stored; this catches what it could not.
 
 from django.core.management.base import BaseCommand
 
-from members.mail import send_due
+from mail.outbox import send_due
 
 
 class Command(BaseCommand):

@@ -7,12 +7,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 
-from members import mail as members_mail
-from members.models import EmailStatus, OutgoingEmail
+from mail import outbox
+from mail.models import EmailStatus, OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/admin/snippets/members/outgoingemail/"
+LIST = "/admin/snippets/mail/outgoingemail/"
 
 
 def denied(response) -> bool:
@@ -27,15 +27,15 @@ def inspect_url(email):
 
 
 def resend_url(email):
-    return f"/admin/medlemmar/e-post/{email.pk}/skicka-igen/"
+    return f"/admin/e-post/{email.pk}/skicka-igen/"
 
 
 @pytest.fixture
 def failed(settings):
     """A rejection letter the mail server refused six times."""
-    settings.MAILERS = {"default": {"BACKEND": "tests.members.mail_backends.FailingBackend"}}
-    email = members_mail.queue_email(
-        "application_rejected",
+    settings.MAILERS = {"default": {"BACKEND": "tests.mail.mail_backends.FailingBackend"}}
+    email = outbox.queue_email(
+        "members/email/application_rejected",
         to="oskar@hackas-trahus.example",
         context={"application": None, "reason": "Verksamheten ligger utanför länet."},
     )
@@ -50,10 +50,11 @@ def failed(settings):
 
 @pytest.fixture
 def welcome():
-    return members_mail.queue_email(
-        "password_reset",
+    return outbox.queue_email(
+        "members/email/password_reset",
         to="maria@jamtbiogas.example",
         context={"user": None, "link": "https://klimatradet.example/losenord/hemlig-nyckel/"},
+        recipient_only=True,
     )
 
 
@@ -121,6 +122,13 @@ def test_a_sign_in_link_is_for_its_recipient_only(welcome, secretariat_client):
     html = secretariat_client.get(inspect_url(welcome)).content.decode()
     assert "hemlig-nyckel" not in html
     assert "bara till för mottagaren" in html
+
+
+def test_a_password_mail_from_members_is_for_its_recipient_only(django_user_model):
+    from members.accounts import send_password_reset
+
+    send_password_reset(django_user_model.objects.create_user("maria", "maria@example.se"))
+    assert not OutgoingEmail.objects.get(to="maria@example.se").body_for_staff
 
 
 @pytest.mark.parametrize("who", ["secretariat_client", "superuser_client"])

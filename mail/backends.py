@@ -19,7 +19,7 @@ from django.core.mail import mailers
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils.text import slugify
 
-logger = logging.getLogger("core.mail")
+logger = logging.getLogger(__name__)
 
 
 class MailFolderBackend(BaseEmailBackend):

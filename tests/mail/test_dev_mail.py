@@ -8,9 +8,9 @@ from django.core import mail
 from django.core.management import call_command
 
 from config.mail import development_mailers
-from core.mail_backends import read_message, text_of
-from members import mail as members_mail
-from members.models import EmailStatus, OutgoingEmail
+from mail import outbox
+from mail.backends import read_message, text_of
+from mail.models import EmailStatus, OutgoingEmail
 
 LINK = "http://127.0.0.1:8000/min-organisation/losenord/MQ/cdf-0123456789abcdef/"
 
@@ -19,8 +19,8 @@ LINK = "http://127.0.0.1:8000/min-organisation/losenord/MQ/cdf-0123456789abcdef/
 def test_every_message_lands_as_an_eml_file_with_its_link(settings, tmp_path):
     folder = tmp_path / "mail"
     settings.MAILERS = development_mailers(folder)
-    stored = members_mail.queue_email(
-        "password_reset", to="anna@example.se", context={"user": None, "link": LINK}
+    stored = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context={"user": None, "link": LINK}
     )
     [path] = folder.glob("*.eml")
     assert path.name.endswith("-valj-losenord-for-min-organisation.eml")
@@ -33,7 +33,7 @@ def test_every_message_lands_as_an_eml_file_with_its_link(settings, tmp_path):
 
     # In a terminal: the newest message to an address, its link whole.
     settings.MAIL_DIR = str(folder)
-    members_mail.queue_email("password_reset", to="bo@example.se", context={"link": "x"})
+    outbox.queue_email("members/email/password_reset", to="bo@example.se", context={"link": "x"})
     out = io.StringIO()
     call_command("read_mail", "--to", "anna@example.se", stdout=out)
     assert "Subject: Välj lösenord för Min organisation" in out.getvalue()
@@ -45,8 +45,10 @@ def test_email_url_still_delivers_and_names_never_collide(settings, tmp_path):
     folder = tmp_path / "mail"
     settings.MAILERS = development_mailers(folder, "locmem:")
     for _ in range(3):
-        members_mail.queue_email(
-            "password_reset", to="anna@example.se", context={"user": None, "link": LINK}
+        outbox.queue_email(
+            "members/email/password_reset",
+            to="anna@example.se",
+            context={"user": None, "link": LINK},
         )
     assert len(mail.outbox) == 3
     assert len(set(folder.glob("*.eml"))) == 3
@@ -63,8 +65,8 @@ def test_mail_goes_ahead_of_queued_index_updates(settings, tmp_path):
     settings.MAILERS = development_mailers(tmp_path / "mail")
     for _ in range(5):  # what a seed or an import leaves, hundreds of times over
         insert_or_update_object_task.enqueue("wagtailcore", "page", "1")
-    stored = members_mail.queue_email(
-        "password_reset", to="anna@example.se", context={"user": None, "link": LINK}
+    stored = outbox.queue_email(
+        "members/email/password_reset", to="anna@example.se", context={"user": None, "link": LINK}
     )
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--max-tasks", "1")

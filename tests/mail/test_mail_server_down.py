@@ -16,8 +16,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from config.mail import mailers_from_url
-from members import mail as members_mail
-from members.models import EmailStatus, OutgoingEmail
+from mail import outbox
+from mail.models import EmailStatus, OutgoingEmail
 from tests.core.live import free_port
 
 
@@ -102,12 +102,12 @@ def test_mail_waits_in_the_queue_while_the_server_is_down_and_goes_out_once_it_i
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.MAILERS = mailers_from_url(f"smtp://127.0.0.1:{free_port()}?timeout=2")
-    email = members_mail.queue_email(
-        "password_reset",
+    email = outbox.queue_email(
+        "members/email/password_reset",
         to="anna@example.se",
         context={"user": None, "link": "https://klimatradet.example/x/"},
     )
-    queued = DBTaskResult.objects.filter(task_path="members.tasks.deliver_email")
+    queued = DBTaskResult.objects.filter(task_path="mail.outbox.deliver_email")
     assert queued.filter(status="READY").count() == 1, list(
         DBTaskResult.objects.values_list("task_path", "status")
     )

@@ -1,20 +1,16 @@
 """Outgoing e-mail, stored until it is sent so that no message is lost.
 
 Every e-mail the site sends (one recipient each) is rendered into a row here and sent
-by a background task. A failed send is retried with growing pauses; after MAX_ATTEMPTS
-it is marked failed and logged as an error, and staff see it on the dashboard. Rows are
-deleted after a while (see members.privacy), since they hold personal data.
+by a background task (mail.outbox). A failed send is retried with growing pauses; after
+MAX_ATTEMPTS it is marked failed and logged as an error, and staff see it on the dashboard.
+Rows are deleted after a while (see members.privacy), since they hold personal data.
+
+The table is still `members_outgoingemail`: the model moved here from the membership app
+with its rows (migration 0001).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-# Messages whose text staff never read in the admin, even with the permission to read
-# e-mail: a relayed contact message is for its recipient only, and a link to
-# choose a member's password would let the reader sign in as the member.
-RECIPIENT_ONLY_TEMPLATES = frozenset(
-    {"contact_message", "contact_secretariat", "password_reset", "welcome", "invitation"}
-)
 
 
 class EmailStatus(models.TextChoices):
@@ -34,6 +30,9 @@ class OutgoingEmailQuerySet(models.QuerySet):
 
 class OutgoingEmail(models.Model):
     template = models.CharField(_("mall"), max_length=80)
+    # A relayed contact message is for its recipient only, and a link to choose a password
+    # would let the reader sign in as its recipient: staff never read such a text.
+    recipient_only = models.BooleanField(_("bara för mottagaren"), default=False)
     to = models.EmailField(_("mottagare"))
     reply_to = models.CharField(_("svara till"), max_length=320, blank=True)
     subject = models.CharField(_("ämne"), max_length=255)
@@ -68,7 +67,8 @@ class OutgoingEmail(models.Model):
         verbose_name_plural = _("utgående e-post")
         ordering = ["-created_at"]
         # Stored as sent: nobody adds, changes or deletes a message by hand (the admin's
-        # policy, members.wagtail_hooks, holds superusers to that too).
+        # policy, mail.admin_views, holds superusers to that too).
+        db_table = "members_outgoingemail"
         default_permissions = ("view",)
         permissions = [
             ("view_body_outgoingemail", "Can read the text of outgoing email"),
@@ -81,7 +81,7 @@ class OutgoingEmail(models.Model):
     @property
     def body_for_staff(self) -> bool:
         """Whether staff allowed to read e-mail may read this message's text."""
-        return self.template not in RECIPIENT_ONLY_TEMPLATES
+        return not self.recipient_only
 
     @property
     def can_be_resent(self) -> bool:

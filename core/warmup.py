@@ -9,7 +9,8 @@ whole application first moves that work before the worker accepts anyone.
 Each of a threaded worker's threads has its own database connection, and PostgreSQL loads
 the Swedish hunspell dictionary into a connection on its first full-text query: about 200
 ms, paid by the first search on each thread. `warm_threads` opens every thread's
-connection and has it load the dictionary before the worker starts.
+connection and runs what apps registered in CONNECTION_WARMERS (search: the dictionary)
+before the worker starts.
 
 A failure (the database down at start-up, say) is logged and ends the warm-up; the worker
 starts anyway and answers as it would have.
@@ -64,16 +65,23 @@ def warm_up(paths=WARM_PATHS) -> list[tuple[str, int]]:
     return done
 
 
+# Functions of a fresh database connection that load what its first request would; apps
+# add theirs in AppConfig.ready, so core needs to know none of them.
+CONNECTION_WARMERS = []
+
+
+def add_connection_warmer(warm) -> None:
+    if warm not in CONNECTION_WARMERS:
+        CONNECTION_WARMERS.append(warm)
+
+
 def prepare_connection():
-    """Open this thread's database connection and load what its first search would."""
+    """Open this thread's database connection and warm it (CONNECTION_WARMERS)."""
     from django.db import connection
 
     connection.ensure_connection()
-    if connection.vendor == "postgresql":
-        from search.conf import SWEDISH_SEARCH_CONFIG
-
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT to_tsvector(%s::regconfig, 'klimat')", [SWEDISH_SEARCH_CONFIG])
+    for warm in CONNECTION_WARMERS:
+        warm(connection)
 
 
 def warm_threads(pool, count: int, prepare=prepare_connection) -> int:

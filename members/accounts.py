@@ -23,7 +23,7 @@ from wagtail.users.models import UserProfile
 from directory.models import OrganisationPage
 from mail.outbox import queue_email
 from members import tokens
-from members.models import Invitation, Membership, MembershipRole
+from members.models.accounts import Invitation, Membership, MembershipRole
 
 INVITATION_MAX_AGE = datetime.timedelta(days=7)
 

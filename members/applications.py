@@ -35,19 +35,33 @@ from directory.slugs import ascii_slug
 from mail.outbox import admin_edit_url, notify_secretariat, queue_email
 from members import consents, tokens
 from members.accounts import add_member, password_link
-from members.forms.organisation import org_number_owner
-from members.models import (
-    ApplicationStatus,
-    ConsentKind,
-    ConsentSource,
-    MembershipApplication,
-    MembershipRole,
-)
+from members.models.accounts import MembershipRole
+from members.models.applications import ApplicationStatus, MembershipApplication
+from members.models.consents import ConsentKind, ConsentSource
 from themes.models import EnvironmentalObjective, Theme
 
 CONFIRM_MAX_AGE = datetime.timedelta(days=3)
 APPLICATION_WORKFLOW = "Medlemsansökan"
 NOT_LISTED_REASON = "Organisationen har inte samtyckt till att visas i katalogen."
+
+
+def org_number_owner(org_number: str, exclude_pk=None):
+    """The organisation page that holds this number, unless it only belongs to a rejected
+    application (a never-published draft), which a new application may take over."""
+    pages = OrganisationPage.objects.filter(org_number=org_number)
+    if exclude_pk:
+        pages = pages.exclude(pk=exclude_pk)
+    for page in pages:
+        never_published = page.first_published_at is None and not page.live
+        applications = list(page.membership_applications.values_list("status", flat=True))
+        if (
+            never_published
+            and applications
+            and all(s == ApplicationStatus.REJECTED for s in applications)
+        ):
+            continue
+        return page
+    return None
 
 
 # 1. Applying ---------------------------------------------------------------------------

@@ -3,27 +3,20 @@
 from django.db import transaction
 
 from directory.models import ContactPerson, OrganisationPage
-from members.models import (
+from members.models.consents import (
+    DEFAULT_LETTER_OF_INTENT,
+    DEFAULT_LISTING_CONSENT,
+    DEFAULT_NAME_CONSENT,
     ConsentKind,
     ConsentRecord,
     ConsentSource,
     ConsentText,
-    MembershipApplicationPage,
-)
-from members.models.pages import (
-    DEFAULT_LETTER_OF_INTENT,
-    DEFAULT_LISTING_CONSENT,
-    DEFAULT_NAME_CONSENT,
 )
 
 
-def join_page() -> MembershipApplicationPage | None:
-    return MembershipApplicationPage.objects.live().first()
-
-
-def current_text(kind: str, page: MembershipApplicationPage | None = None) -> ConsentText:
-    """The wording in use now: from the application page, or the defaults without one."""
-    page = page or join_page()
+def current_text(kind: str, page) -> ConsentText:
+    """The wording in use now: from the live application page (MembershipApplicationPage
+    .current()), or the defaults without one."""
     if kind == ConsentKind.LETTER_OF_INTENT:
         text = page.letter_of_intent if page else DEFAULT_LETTER_OF_INTENT
     elif kind == ConsentKind.PUBLISH_LISTING:
@@ -44,11 +37,13 @@ def record(
     person_name: str = "",
     person_email: str = "",
     user=None,
+    join_page=None,
 ) -> ConsentRecord:
+    """One consent given or withdrawn, in `text` or else the wording of `join_page`."""
     return ConsentRecord.objects.create(
         kind=kind,
         given=given,
-        text=text or current_text(kind),
+        text=text or current_text(kind, join_page),
         organisation=organisation,
         application=application,
         person_name=person_name,
@@ -63,7 +58,9 @@ def latest(organisation: OrganisationPage) -> dict:
 
 
 @transaction.atomic
-def set_name_consent(contact: ContactPerson, given: bool, *, source: str, user=None) -> bool:
+def set_name_consent(
+    contact: ContactPerson, given: bool, *, source: str, user=None, join_page=None
+) -> bool:
     """Show or hide the contact person's name; True when something changed."""
     contact = ContactPerson.objects.select_for_update().get(pk=contact.pk)
     if contact.publish_name == given:
@@ -87,8 +84,9 @@ def set_name_consent(contact: ContactPerson, given: bool, *, source: str, user=N
         person_name=contact.name,
         person_email=contact.email,
         user=user,
+        join_page=join_page,
     )
     return True
 
 
-__all__ = ["ConsentSource", "current_text", "join_page", "latest", "record", "set_name_consent"]
+__all__ = ["ConsentSource", "current_text", "latest", "record", "set_name_consent"]

@@ -18,7 +18,9 @@ from directory.models import (
     SizeClass,
 )
 from directory.validators import ORG_NUMBER_FORMAT, normalise_org_number
+from members.applications import org_number_owner
 from members.forms.base import HoneypotMixin, LineField, MemberForm, TextAreaField
+from members.models.consents import DEFAULT_LISTING_CONSENT, DEFAULT_NAME_CONSENT
 from themes.models import EnvironmentalObjective, Theme
 
 DESCRIPTION_MAX = 5000
@@ -26,27 +28,6 @@ DESCRIPTION_MAX = 5000
 
 class CheckboxList(forms.CheckboxSelectMultiple):
     """Rendered option by option in members/forms/field.html."""
-
-
-def org_number_owner(org_number: str, exclude_pk=None):
-    """The organisation page that holds this number, unless it only belongs to a rejected
-    application (a never-published draft), which a new application may take over."""
-    from members.models import ApplicationStatus
-
-    pages = OrganisationPage.objects.filter(org_number=org_number)
-    if exclude_pk:
-        pages = pages.exclude(pk=exclude_pk)
-    for page in pages:
-        never_published = page.first_published_at is None and not page.live
-        applications = list(page.membership_applications.values_list("status", flat=True))
-        if (
-            never_published
-            and applications
-            and all(s == ApplicationStatus.REJECTED for s in applications)
-        ):
-            continue
-        return page
-    return None
 
 
 class OrganisationDetailsForm(MemberForm):
@@ -356,8 +337,6 @@ class ApplicationForm(HoneypotMixin, OrganisationDetailsForm):
 
     def __init__(self, *args, join_page=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from members.models.pages import DEFAULT_LISTING_CONSENT, DEFAULT_NAME_CONSENT
-
         self.fields["consent_listing"].label = (
             join_page.listing_consent_text if join_page else DEFAULT_LISTING_CONSENT
         )

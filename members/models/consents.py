@@ -11,6 +11,28 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The wording without an application page (and the page's defaults).
+DEFAULT_LETTER_OF_INTENT = (
+    "<p>Vår organisation vill vara med i Miljö- och klimatrådet i Jämtlands län. Vi vill:</p>"
+    "<ol>"
+    "<li>bidra till att länet blir fossilbränslefritt 2030 och att utsläppen minskar med minst "
+    "10 procent per år,</li>"
+    "<li>arbeta med de miljökvalitetsmål som berör vår verksamhet,</li>"
+    "<li>dela med oss av kunskap och erfarenheter till andra medlemmar,</li>"
+    "<li>delta i rådets möten och arbetsgrupper när det passar vår verksamhet.</li>"
+    "</ol>"
+    "<p>Avsiktsförklaringen är inte ett juridiskt bindande avtal och medlemskapet kostar "
+    "ingenting.</p>"
+)
+DEFAULT_LISTING_CONSENT = (
+    "Organisationens uppgifter får visas i katalogen över samarbetspartner på webbplatsen och "
+    "lämnas ut som öppna data."
+)
+DEFAULT_NAME_CONSENT = (
+    "Kontaktpersonens namn och roll får visas på organisationens sida i katalogen. "
+    "E-postadress och telefonnummer visas aldrig."
+)
+
 
 class ConsentKind(models.TextChoices):
     LETTER_OF_INTENT = "avsiktsforklaring", _("Avsiktsförklaringen")

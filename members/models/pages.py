@@ -1,12 +1,17 @@
 """The public application form, as a page: the secretariat edits its texts in the admin.
 
+Its routes (the form, "check your e-mail", the e-mail's link) are on the page model; the
+work is done by members.applications.
+
 The letter of intent and the two consent texts are part of the page, so changing them goes
 through review like any other page; every application records the exact wording it accepted
 (members.models.consents.ConsentText).
 """
 
 from django.db import models
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -15,27 +20,40 @@ from wagtail.search import index
 
 from core.blocks import SIMPLE_RICH_TEXT_FEATURES
 from core.models import BasePage
+from core.ratelimit import RateLimited, check_and_hit, client_ip
+from members import applications
+from members.accounts import email_key
+from members.forms.organisation import ApplicationForm
+from members.models.applications import ApplicationStatus
+from members.models.consents import (
+    DEFAULT_LETTER_OF_INTENT,
+    DEFAULT_LISTING_CONSENT,
+    DEFAULT_NAME_CONSENT,
+)
+from members.ratelimit import JOIN_PER_EMAIL, JOIN_PER_IP
+from members.tokens import LinkError
 
-DEFAULT_LETTER_OF_INTENT = (
-    "<p>Vår organisation vill vara med i Miljö- och klimatrådet i Jämtlands län. Vi vill:</p>"
-    "<ol>"
-    "<li>bidra till att länet blir fossilbränslefritt 2030 och att utsläppen minskar med minst "
-    "10 procent per år,</li>"
-    "<li>arbeta med de miljökvalitetsmål som berör vår verksamhet,</li>"
-    "<li>dela med oss av kunskap och erfarenheter till andra medlemmar,</li>"
-    "<li>delta i rådets möten och arbetsgrupper när det passar vår verksamhet.</li>"
-    "</ol>"
-    "<p>Avsiktsförklaringen är inte ett juridiskt bindande avtal och medlemskapet kostar "
-    "ingenting.</p>"
+RATE_LIMITED = _(
+    "Vi har tagit emot många ansökningar från dig på kort tid. Vänta en stund och försök "
+    "igen, eller skriv till sekretariatet."
 )
-DEFAULT_LISTING_CONSENT = (
-    "Organisationens uppgifter får visas i katalogen över samarbetspartner på webbplatsen och "
-    "lämnas ut som öppna data."
-)
-DEFAULT_NAME_CONSENT = (
-    "Kontaktpersonens namn och roll får visas på organisationens sida i katalogen. "
-    "E-postadress och telefonnummer visas aldrig."
-)
+LINK_ERRORS = {
+    "invalid": _(
+        "Länken fungerar inte. Kontrollera att du har kopierat hela adressen från e-postbrevet."
+    ),
+    "expired": _(
+        "Länken har gått ut: den gäller i tre dygn. Fyll i ansökan igen, så skickar vi en ny."
+    ),
+    "used": _(
+        "Länken har redan använts. Ansökan är redan bekräftad och skickad till sekretariatet."
+    ),
+}
+
+
+def private(response):
+    """Forms with personal data: never stored by a browser cache or a proxy."""
+    add_never_cache_headers(response)
+    return response
 
 
 class MembershipApplicationPage(RoutablePageMixin, BasePage):
@@ -95,23 +113,72 @@ class MembershipApplicationPage(RoutablePageMixin, BasePage):
         verbose_name = _("ansökan om medlemskap")
         verbose_name_plural = _("ansökningar om medlemskap")
 
+    @classmethod
+    def current(cls):
+        """The live application page, whose wording applications and consents use."""
+        return cls.objects.live().first()
+
     @path("", name="form")
     def form_route(self, request):
-        from members.views.join import application_form
-
-        return application_form(self, request)
+        status = 200
+        if request.method == "POST":
+            form = ApplicationForm(request.POST, join_page=self)
+            if form.is_spam:
+                # Looks like success to the bot; nothing is stored or sent.
+                return HttpResponseRedirect(self.subpage_url("sent"), status=303)
+            if form.is_valid():
+                try:
+                    check_and_hit(
+                        [
+                            (JOIN_PER_IP, client_ip(request)),
+                            (JOIN_PER_EMAIL, email_key(form.cleaned_data["contact_email"])),
+                        ]
+                    )
+                except RateLimited:
+                    form.add_error(None, RATE_LIMITED)
+                    status = 429
+                else:
+                    applications.submit(form, self)
+                    return HttpResponseRedirect(self.subpage_url("sent"), status=303)
+        elif request.method in ("GET", "HEAD"):
+            form = ApplicationForm(join_page=self)
+        else:
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        response = self.render(
+            request, template="members/join/form.html", context_overrides={"form": form}
+        )
+        response.status_code = status
+        return private(response)
 
     @path("skickad/", name="sent")
     def sent_route(self, request):
-        from members.views.join import application_sent
-
-        return application_sent(self, request)
+        return private(self.render(request, template="members/join/sent.html"))
 
     @re_path(r"^bekrafta/(?P<token>[-\w]{1,300})/$", name="confirm")
     def confirm_route(self, request, token):
-        from members.views.join import application_confirm
-
-        return application_confirm(self, request, token)
+        context = {"token": token}
+        status = 200
+        try:
+            application = applications.open_confirmation(token)
+        except LinkError as error:
+            context["link_error"] = LINK_ERRORS[error.reason]
+            status = 404 if error.reason == "invalid" else 410
+            application = None
+        if application is not None and request.method == "POST":
+            try:
+                application = applications.confirm(token)
+            except LinkError as error:
+                context["link_error"] = LINK_ERRORS[error.reason]
+                status = 410
+            else:
+                context["confirmed"] = True
+                context["referred"] = application.status == ApplicationStatus.REFERRED
+        context["application"] = application
+        response = self.render(
+            request, template="members/join/confirm.html", context_overrides=context
+        )
+        response.status_code = status
+        return private(response)
 
     @property
     def sign_in_url(self) -> str:

@@ -1,5 +1,5 @@
-"""Views of the membership app: joining (join), contacting (contact), logging in (auth)
-and the members' own pages (account)."""
+"""Views of the membership app: contacting (contact), logging in (auth) and the members'
+own pages (account). Joining is routed by its page (members.models.pages)."""
 
 from django.utils.cache import add_never_cache_headers
 

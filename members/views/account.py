@@ -50,6 +50,7 @@ from members.models import (
     ConsentSource,
     Invitation,
     Membership,
+    MembershipApplicationPage,
     RemovalRequest,
 )
 from members.ratelimit import INVITATIONS_PER_USER
@@ -192,6 +193,11 @@ def listing_edit(request, page):
     return render(request, "members/account/listing.html", context)
 
 
+def consent_text(kind: str):
+    """The wording members consent to now: the live application page's."""
+    return consents.current_text(kind, MembershipApplicationPage.current())
+
+
 # The contact person ------------------------------------------------------------------------
 
 
@@ -199,7 +205,7 @@ def listing_edit(request, page):
 @only("GET", "HEAD", "POST")
 def contact_person(request, page):
     contact = ContactPerson.objects.filter(organisation=page).first()
-    consent_text = consents.current_text(ConsentKind.PUBLISH_NAME)
+    name_text = consent_text(ConsentKind.PUBLISH_NAME)
     initial = (
         {
             "name": contact.name,
@@ -214,7 +220,7 @@ def contact_person(request, page):
     form = ContactPersonForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        consent_text=consent_text.text,
+        consent_text=name_text.text,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -240,9 +246,14 @@ def contact_person(request, page):
                     person_name=contact.name,
                     person_email=contact.email,
                     user=request.user,
+                    join_page=MembershipApplicationPage.current(),
                 )
             consents.set_name_consent(
-                contact, data["publish_name"], source=ConsentSource.MEMBER_PAGES, user=request.user
+                contact,
+                data["publish_name"],
+                source=ConsentSource.MEMBER_PAGES,
+                user=request.user,
+                join_page=MembershipApplicationPage.current(),
             )
         messages.success(request, _("Kontaktpersonen är sparad."))
         return HttpResponseRedirect(reverse("members:organisation", args=[page.pk]), status=303)
@@ -398,8 +409,8 @@ def privacy_overview(request, page):
         contact=contact,
         listing_consent=listing_consent_given(page, latest),
         latest=latest,
-        listing_text=consents.current_text(ConsentKind.PUBLISH_LISTING),
-        name_text=consents.current_text(ConsentKind.PUBLISH_NAME),
+        listing_text=consent_text(ConsentKind.PUBLISH_LISTING),
+        name_text=consent_text(ConsentKind.PUBLISH_NAME),
         removal_form=RemovalRequestForm(),
         open_requests=RemovalRequest.objects.filter(organisation=page, handled_at__isnull=True),
     )
@@ -423,7 +434,11 @@ def consent(request, page):
         if contact is None:
             raise Http404
         consents.set_name_consent(
-            contact, give, source=ConsentSource.MEMBER_PAGES, user=request.user
+            contact,
+            give,
+            source=ConsentSource.MEMBER_PAGES,
+            user=request.user,
+            join_page=MembershipApplicationPage.current(),
         )
         message = (
             _("Kontaktpersonens namn och roll visas nu på organisationens sida.")
@@ -451,6 +466,7 @@ def set_listing_consent(request, page, give: bool) -> str:
         person_name=request.user.get_full_name(),
         person_email=request.user.email,
         user=request.user,
+        join_page=MembershipApplicationPage.current(),
     )
     if give:
         listing.request_review(page, request.user)

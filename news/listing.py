@@ -9,7 +9,6 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from core.fragments import remember
-from news.models import NewsPageTag
 from themes.listing import (
     Listing,
     options,
@@ -60,11 +59,10 @@ class NewsListing(Listing):
         if self.themes:
             results = with_any_theme(results, self.themes)
         if self.tags:
-            results = results.filter(
-                pk__in=NewsPageTag.objects.filter(tag__in=[t.pk for t in self.tags]).values(
-                    "content_object_id"
-                )
-            )
+            # The tag links of the pages it lists (NewsPageTag), taken from the queryset so
+            # that the listing needs nothing from news.models, which renders it.
+            tagged = news.model.tags.through.objects.filter(tag__in=[t.pk for t in self.tags])
+            results = results.filter(pk__in=tagged.values("content_object_id"))
         if self.years:
             results = results.filter(date__year__in=self.years)
         paginator = Paginator(results.with_listing_data(), index_page.page_size)

@@ -372,6 +372,6 @@ class NewsPageRelatedLink(Orderable):
         verbose_name_plural = _("relaterade sidor")
 
 
-def news_index_for_theme_url(theme: Theme) -> str | None:
+def news_index_for_theme_url(theme: Theme, request=None) -> str | None:
     index_page = NewsIndexPage.objects.live().first()
-    return f"{index_page.url}?tema={theme.slug}" if index_page else None
+    return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None

@@ -10,12 +10,13 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.fragments import remember
 from core.models import BasePage
+from core.pagequery import PageManager, PageQuerySet
 from core.structured_data import image_url, organisation_data
 from themes.models import Theme
 

@@ -58,9 +58,10 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class LinkStructValue(blocks.StructValue):
-    def url(self):
+    def url(self, request=None):
+        """With the request, Wagtail looks the sites up once per request, not per link."""
         if page := self.get("page"):
-            return page.url
+            return page.get_url(request)
         return self.get("external_url") or ""
 
     def label(self):

@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import LinkBlock
+from core.pagequery import PageManager
 from core.slugs import SWEDISH_SLUG_FORMATTERS, ascii_slug
 
 
@@ -84,6 +85,8 @@ class RateLimitCounter(models.Model):
 
 class BasePage(Page):
     """Every page type of the site: SEO and sharing fields with sensible fallbacks."""
+
+    objects = PageManager()
 
     og_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -252,6 +255,9 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Sidan som beskriver hur personuppgifter hanteras. Länkas från varje sida."),
     )
+
+    # The footer links both pages on every page: read them with the settings.
+    select_related = ["accessibility_page", "privacy_page"]
 
     panels = [
         FieldPanel("organisation_name"),

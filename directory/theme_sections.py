@@ -37,16 +37,16 @@ def open_needs_for_theme(theme, limit: int) -> list:
     return attach_opportunity_urls(needs, DirectoryIndexPage.objects.live().first())
 
 
-def organisations_url_for_theme(theme) -> str | None:
+def organisations_url_for_theme(theme, request=None) -> str | None:
     index_page = DirectoryIndexPage.objects.live().first()
-    return f"{index_page.url}?theme={theme.slug}" if index_page else None
+    return f"{index_page.get_url(request)}?theme={theme.slug}" if index_page else None
 
 
-def needs_url_for_theme(theme) -> str | None:
+def needs_url_for_theme(theme, request=None) -> str | None:
     index_page = DirectoryIndexPage.objects.live().first()
     if index_page is None:
         return None
-    return f"{index_page.subpage_url('opportunities')}?kind=behov&theme={theme.slug}"
+    return f"{index_page.subpage_url('opportunities', request)}?kind=behov&theme={theme.slug}"
 
 
 def directory_version() -> str:

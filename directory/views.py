@@ -35,10 +35,10 @@ def directory_index_page(request=None) -> DirectoryIndexPage | None:
     return page
 
 
-def attach_opportunity_urls(opportunities, index_page):
+def attach_opportunity_urls(opportunities, index_page, request=None):
     """Give each opportunity its public URL (no query: the index page is known)."""
     for opportunity in opportunities:
-        opportunity.url = index_page.opportunity_url(opportunity) if index_page else ""
+        opportunity.url = index_page.opportunity_url(opportunity, request) if index_page else ""
     return opportunities
 
 
@@ -57,7 +57,7 @@ def search_context(search, results) -> dict:
 
 
 def directory_index(index_page: DirectoryIndexPage, request):
-    search = OrganisationSearch(request.GET, base_url=index_page.url)
+    search = OrganisationSearch(request.GET, base_url=index_page.get_url(request))
     results = search.page(decorate=lambda queryset: queryset.with_card_data())
     cards = results.object_list
     # Lazy, like the cards: the results' cached fragment needs neither.
@@ -66,9 +66,9 @@ def directory_index(index_page: DirectoryIndexPage, request):
         **search_context(search, results),
         "widenings": LazyList(lambda: [] if results.paginator.count else widenings(search)),
         "canonical_url": index_page.get_full_url(request) + search.query_string(results.number),
-        "csv_url": index_page.subpage_url("csv") + search.query_string(),
+        "csv_url": index_page.subpage_url("csv", request) + search.query_string(),
         "api_url": "/api/v1/directory/organisations/" + search.query_string(),
-        "opportunities_url": index_page.subpage_url("opportunities"),
+        "opportunities_url": index_page.subpage_url("opportunities", request),
     }
     return index_page.render(
         request, template="directory/directory_index_page.html", context_overrides=context
@@ -77,7 +77,7 @@ def directory_index(index_page: DirectoryIndexPage, request):
 
 def directory_csv(index_page: DirectoryIndexPage, request):
     """The current selection as CSV, with the import file's columns."""
-    search = OrganisationSearch(request.GET, base_url=index_page.url)
+    search = OrganisationSearch(request.GET, base_url=index_page.get_url(request))
     rows = search.queryset.with_api_data().iterator(chunk_size=500)
     response = StreamingHttpResponse(csvio.stream_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="samarbetspartner.csv"'
@@ -175,7 +175,7 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
             .prefetch_related("competences")
             .order_by("kind", "valid_until", "pk")
         )
-        return attach_opportunity_urls(list(current), index_page)
+        return attach_opportunity_urls(list(current), index_page, request)
 
     opportunities = LazyList(opportunities)
     context = {
@@ -205,18 +205,18 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
 
 
 def opportunity_index(index_page: DirectoryIndexPage, request):
-    base_url = index_page.subpage_url("opportunities")
+    base_url = index_page.subpage_url("opportunities", request)
     search = OpportunitySearch(request.GET, base_url=base_url)
     results = search.page(decorate=lambda queryset: queryset.with_card_data())
-    attach_opportunity_urls(results.object_list, index_page)
+    attach_opportunity_urls(results.object_list, index_page, request)
     context = {
         **search_context(search, results),
         "canonical_url": index_page.get_full_url(request)
         + index_page.reverse_subpage("opportunities")
         + search.query_string(results.number),
-        "feed_url": index_page.subpage_url("opportunity_feed") + search.query_string(),
+        "feed_url": index_page.subpage_url("opportunity_feed", request) + search.query_string(),
         "api_url": "/api/v1/directory/opportunities/" + search.query_string(),
-        "directory_url": index_page.url,
+        "directory_url": index_page.get_url(request),
     }
     return index_page.render(
         request, template="directory/opportunity_index_page.html", context_overrides=context
@@ -227,7 +227,7 @@ def opportunity_detail(index_page: DirectoryIndexPage, request, pk: int, slug: s
     opportunity = Opportunity.objects.public().with_card_data().filter(pk=pk).first()
     if opportunity is None:
         raise Http404(_("Samarbetsmöjligheten finns inte eller har gått ut."))
-    url = index_page.opportunity_url(opportunity)
+    url = index_page.opportunity_url(opportunity, request)
     if slug != opportunity.slug:
         return HttpResponsePermanentRedirect(url)
     opportunity.url = url
@@ -236,7 +236,7 @@ def opportunity_detail(index_page: DirectoryIndexPage, request, pk: int, slug: s
         "organisation": opportunity.organisation,
         "competences": list(opportunity.competences.all()),
         "partners": partners_for_opportunity(opportunity),
-        "opportunities_url": index_page.subpage_url("opportunities"),
+        "opportunities_url": index_page.subpage_url("opportunities", request),
     }
     return index_page.render(
         request, template="directory/opportunity_page.html", context_overrides=context

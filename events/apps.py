@@ -35,8 +35,8 @@ def events_valid_until(theme, items):
     return min((event.end for event in items), default=None)
 
 
-def events_url_for_theme(theme):
+def events_url_for_theme(theme, request=None):
     from events.models import EventIndexPage
 
     index_page = EventIndexPage.objects.live().first()
-    return f"{index_page.url}?tema={theme.slug}" if index_page else None
+    return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None

@@ -7,11 +7,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.pagequery import PageManager, PageQuerySet
 from core.structured_data import image_url, organisation_data
 
 DEFAULT_ORGANISER = "Miljö- och klimatrådet i Jämtlands län"

@@ -30,7 +30,7 @@ def latest_news_for_theme(theme, limit):
     return list(NewsPage.objects.listed().with_theme(theme)[:limit])
 
 
-def news_url_for_theme(theme):
+def news_url_for_theme(theme, request=None):
     from news.models import news_index_for_theme_url
 
-    return news_index_for_theme_url(theme)
+    return news_index_for_theme_url(theme, request)

@@ -10,12 +10,13 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.fragments import remember
 from core.models import BasePage
+from core.pagequery import PageManager, PageQuerySet
 from core.structured_data import image_url, organisation_data
 from themes.models import Theme
 
@@ -372,6 +373,6 @@ class NewsPageRelatedLink(Orderable):
         verbose_name_plural = _("relaterade sidor")
 
 
-def news_index_for_theme_url(theme: Theme) -> str | None:
+def news_index_for_theme_url(theme: Theme, request=None) -> str | None:
     index_page = NewsIndexPage.objects.live().first()
-    return f"{index_page.url}?tema={theme.slug}" if index_page else None
+    return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None

@@ -79,6 +79,14 @@ def home_page(db):
 
 
 @pytest.fixture
+def no_cache(settings):
+    """Django's cache off (DummyCache), as `manage.py bench_cold` measures: query counts then
+    include what a cache would hide, such as Wagtail's site lookups for page URLs."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def fragments(settings):
     """The fragment cache on (core/fragments.py), as in production; off in other tests."""
     from django.core.cache import cache

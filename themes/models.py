@@ -271,7 +271,7 @@ class ThemePage(BasePage):
                     {"theme": _("Det finns redan en temasida för det här temat.")}
                 )
 
-    def get_sections(self, with_valid_until: bool = False):
+    def get_sections(self, request=None, with_valid_until: bool = False):
         """The registered sections that have something to show for this theme.
 
         With `with_valid_until`, also until when they hold without any edit (None: until
@@ -291,7 +291,7 @@ class ThemePage(BasePage):
                 {
                     "section": section,
                     "items": items,
-                    "more_url": section.more_url(self.theme) if section.more_url else None,
+                    "more_url": section.more_url(self.theme, request) if section.more_url else None,
                 }
             )
         return (sections, valid_until) if with_valid_until else sections
@@ -299,9 +299,9 @@ class ThemePage(BasePage):
     def render_sections(self, request, *, with_valid_until: bool = False) -> dict:
         """The sections and their <head> parts as HTML, and until when that holds."""
         if with_valid_until:
-            sections, valid_until = self.get_sections(with_valid_until=True)
+            sections, valid_until = self.get_sections(request, with_valid_until=True)
         else:
-            sections, valid_until = self.get_sections(), None
+            sections, valid_until = self.get_sections(request), None
         context = {
             "page": self,
             "self": self,

@@ -20,7 +20,7 @@ def _menu_items(request, name):
         items = []
         for block in getattr(NavigationSettings.for_request(request), name):
             value = block.value
-            url = value.url()
+            url = value.url(request)
             if url:
                 page = value.get("page")
                 items.append(
@@ -79,16 +79,22 @@ def breadcrumbs(context, page=None, extra=None):
 
     def ancestors():
         pages = page.get_ancestors().filter(depth__gt=2).specific(defer=True)
-        return [{"title": a.title, "url": a.url} for a in pages]
+        return [{"title": a.title, "url": a.get_url(request)} for a in pages]
 
     # A new page's preview has no id yet.
     trail = remember(request, f"trail:{page.pk}", ancestors) if page.pk else ancestors()
     crumbs = [site_crumb(context), *trail]
     if page.depth > 2:
-        crumbs.append({"title": page.title, "url": page.url if extra else None})
+        crumbs.append({"title": page.title, "url": page.get_url(request) if extra else None})
     if extra:
         crumbs.append({"title": extra, "url": None})
     return {"crumbs": crumbs}
+
+
+@register.simple_tag(takes_context=True)
+def link_url(context, link):
+    """The address of a LinkBlock value, with the request (one site lookup per request)."""
+    return link.url(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

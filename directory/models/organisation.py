@@ -13,11 +13,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from core.blocks import SIMPLE_RICH_TEXT_FEATURES
 from core.models import BasePage
+from core.pagequery import PageManager, PageQuerySet
 from directory.models.taxonomy import (
     Municipality,
     OfferedCompetence,

@@ -100,8 +100,8 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
             urls.append({"location": base + path.lstrip("/"), "lastmod": opportunity.updated_at})
         return urls
 
-    def opportunity_url(self, opportunity) -> str:
-        return self.url + self.reverse_subpage(
+    def opportunity_url(self, opportunity, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage(
             "opportunity", kwargs={"pk": opportunity.pk, "slug": opportunity.slug}
         )
 
@@ -114,5 +114,5 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         )
         return base.rstrip("/") + "/" + path.lstrip("/")
 
-    def subpage_url(self, name: str) -> str:
-        return self.url + self.reverse_subpage(name)
+    def subpage_url(self, name: str, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage(name)

@@ -111,7 +111,7 @@ class TestOrganisationPage:
 
 @pytest.mark.django_db
 def test_organisation_page_queries_do_not_grow_with_the_directory(
-    client, haulier, partners, django_assert_num_queries, directory_index, settings
+    client, haulier, partners, django_assert_num_queries, directory_index, settings, no_cache
 ):
     settings.DIRECTORY_SEARCH_CACHE_SECONDS = 0  # pin the uncached matching
     OpportunityFactory(organisation=haulier, competences=["biogas"])
@@ -133,7 +133,7 @@ def test_organisation_page_queries_do_not_grow_with_the_directory(
 
 # With the directory cache off, the matches' in-memory index is built for the request
 # (directory/facet_index.py); in production it is built once per process and version.
-QUERIES_ORGANISATION_PAGE = 44
+QUERIES_ORGANISATION_PAGE = 41
 
 
 @pytest.mark.django_db

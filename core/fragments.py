@@ -9,8 +9,8 @@ sites, settings, snippets, vocabularies, images, documents, view restrictions); 
 reads the token once, in one small query, so the cache is right in every process whatever
 the cache backend. Preview never reads it.
 
-This is not the page cache (core/pagecache.py): pages are still rendered on every request;
-only these shared parts, and only under the current token, come from the cache.
+Django keeps no whole pages (Varnish does, core/frontcache.py): pages are rendered on
+every request; only these shared parts, under the current token, come from the cache.
 
     FRAGMENT_CACHE_SECONDS  how long an unused entry is kept (0: off; the tests that pin
                             query counts of a first render switch it off)

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from core.pagecache import invalidate_urls, urls_affected_by
+from core.frontcache import invalidate_urls, urls_affected_by
 from directory.listing_state import clear_delisting, record_delisting
 from directory.models import (
     CompetenceTag,
@@ -70,7 +70,7 @@ def reindex_organisation(organisation_id) -> None:
         index.insert_or_update_object(organisation)
 
 
-# Cached pages (core.pagecache): an opportunity shows on its own page, its organisation's
+# The front cache (core.frontcache): an opportunity shows on its own page, its organisation's
 # page, the directory's opportunity list and feed, and the theme pages of the organisation.
 
 

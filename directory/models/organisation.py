@@ -453,7 +453,7 @@ class OrganisationPage(BasePage):
         return others
 
     def get_affected_urls(self, cache_object=None) -> set[str]:
-        """Its opportunities' pages show it too (core.pagecache.urls_affected_by)."""
+        """Its opportunities' pages show it too (core.frontcache.urls_affected_by)."""
         index_page = self.get_parent().specific
         if not hasattr(index_page, "opportunity_full_url"):
             return set()

@@ -231,8 +231,9 @@ def _old_urls(page, url_path_before: str, url_path_after: str) -> set[str]:
     return urls
 
 
-def _settings_changed(sender, instance, **kwargs):
-    invalidate_site()
+def _settings_changed(sender, instance, created=False, **kwargs):
+    if not created:  # made with its defaults on a site's first visit: the pages are the same
+        invalidate_site()
 
 
 def connect_signals() -> None:

@@ -1,7 +1,7 @@
 """Wagtail's frontend cache (WAGTAILFRONTENDCACHE) from the environment.
 
 Each front cache is switched on by its own variables; any number may be on at once (Varnish
-in front of gunicorn and a CDN in front of Varnish). core.pagecache purges them all with the
+in front of gunicorn and a CDN in front of Varnish). core.frontcache purges them all with the
 same URLs on publish.
 """
 

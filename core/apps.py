@@ -6,8 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Webbplatsen"
 
     def ready(self):
-        from core import fragments, pagecache, tags
+        from core import fragments, frontcache, tags
 
         tags.register_tag_field_override()
-        pagecache.connect_signals()
+        frontcache.connect_signals()
         fragments.connect_signals()

@@ -1,13 +1,13 @@
 """Django's Redis cache, made optional: a Redis that fails is a cache miss, not a 500.
 
-Everything cached (whole pages in core.pagecache, the fragments of core.fragments, the
-directory's and the site search's results, Wagtail's renditions) can be worked out again, so
-no page should fail because Redis is away. `FailSafeRedisCache` (CACHES in
-config/settings/base.py when REDIS_URL is set) answers every read as a miss and drops every
-write while Redis cannot be reached. After a failure it does not try Redis again for
-RETRY_SECONDS, so a Redis that hangs costs a request at most one timeout instead of one per
-cache call. The failure is logged once when it starts, at most once a minute while it lasts,
-and once when Redis answers again; `/health/` reports it (`ping()`).
+Everything cached (the fragments of core.fragments, the directory's and the site search's
+results, Wagtail's renditions) can be worked out again, so no page should fail because Redis
+is away. `FailSafeRedisCache` (CACHES in config/settings/base.py when REDIS_URL is set)
+answers every read as a miss and drops every write while Redis cannot be reached. After a
+failure it does not try Redis again for RETRY_SECONDS, so a Redis that hangs costs a request
+at most one timeout instead of one per cache call. The failure is logged once when it
+starts, at most once a minute while it lasts, and once when Redis answers again; `/health/`
+reports it (`ping()`).
 """
 
 import logging

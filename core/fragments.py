@@ -9,13 +9,15 @@ sites, settings, snippets, vocabularies, images, documents, view restrictions); 
 reads the token once, in one small query, so the cache is right in every process whatever
 the cache backend. Preview never reads it.
 
-This is not the page cache (core/pagecache.py): pages are still rendered on every request;
-only these shared parts, and only under the current token, come from the cache.
+Django keeps no whole pages (Varnish does, core/frontcache.py): pages are rendered on
+every request; only these shared parts, under the current token, come from the cache.
 
     FRAGMENT_CACHE_SECONDS  how long an unused entry is kept (0: off; the tests that pin
                             query counts of a first render switch it off)
 """
 
+import contextlib
+import contextvars
 import hashlib
 
 from django.apps import apps
@@ -28,6 +30,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
@@ -37,7 +40,6 @@ APPS_SHOWN = ("core", "home", "themes", "news", "events", "directory", "taggit")
 NOT_SHOWN = {
     "core.contentversion",
     "core.ratelimitcounter",
-    "directory.searchversion",
 }
 WAGTAIL_SHOWN = (
     "wagtailcore.Site",
@@ -85,20 +87,26 @@ def in_use(request) -> bool:
     return bool(cache_seconds()) and not getattr(request, "is_preview", False)
 
 
-def remember(request, name: str, compute, *, until=None):
-    """`compute()`, or what it returned before under the current content version.
+def remember(request, name: str, compute, *, until=None, seconds=None, version=None):
+    """`compute()`, or what it returned before under the current content version: the one
+    cache of the site's own (fragments, the directory's and the site search's results).
 
-    `until(value)`, where given, says when a remembered value stops holding without any edit
-    (an aware datetime, or None: not before an edit), for what changes with time, such as
-    which events are still upcoming.
+    Plain data only (ids, strings, rendered HTML), never model instances. `until(value)`,
+    where given, says when a value stops holding without any edit (an aware datetime, or
+    None), for what changes with time, such as which events are still upcoming. `seconds`
+    (FRAGMENT_CACHE_SECONDS unless given; 0: off) bounds how long an unused entry is kept;
+    `version`, the token when the caller has read it already. Never in preview; None is
+    never remembered.
     """
-    if request is None or not in_use(request):
+    seconds = cache_seconds() if seconds is None else seconds
+    if not seconds or getattr(request, "is_preview", False):
         return compute()
-    key = _key(content_version(request), name)
+    key = _key(version or content_version(request), name)
     value = cache.get(key)
     if value is None or _expired(value, until):
         value = compute()
-        cache.set(key, value, cache_seconds())
+        if value is not None:
+            cache.set(key, value, seconds)
     return value
 
 
@@ -266,11 +274,32 @@ class PrepareWagtailRequestMiddleware:
 # Invalidation ---------------------------------------------------------------------------
 
 
+_one_change = contextvars.ContextVar("one_change", default=False)
+
+
 def content_changed(sender=None, **kwargs) -> None:
     """Signal receiver: whatever was cached no longer names the current content."""
     from core.models import ContentVersion
 
-    ContentVersion.bump()
+    if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
+        return  # made with its defaults on a site's first visit: the pages are the same
+    if not _one_change.get():
+        ContentVersion.bump()
+
+
+@contextlib.contextmanager
+def one_change():
+    """What is written inside is one change: the version moves once, at the end (after a
+    cluster's tags, which are written after the row's own post_save)."""
+    if _one_change.get():
+        yield
+        return
+    token = _one_change.set(True)
+    try:
+        yield
+    finally:
+        _one_change.reset(token)
+        content_changed()
 
 
 def shown_models():

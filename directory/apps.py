@@ -9,7 +9,6 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from directory import signals  # noqa: F401
         from directory.theme_sections import (
-            directory_version,
             needs_url_for_theme,
             open_needs_for_theme,
             organisations_for_theme,
@@ -29,7 +28,6 @@ class DirectoryConfig(AppConfig):
                 more_url=organisations_url_for_theme,
                 more_label=_("Alla organisationer med temat"),
                 valid_until=valid_until,
-                version=directory_version,
             )
         )
         register_theme_section(
@@ -43,6 +41,5 @@ class DirectoryConfig(AppConfig):
                 more_url=needs_url_for_theme,
                 more_label=_("Alla behov inom temat"),
                 valid_until=valid_until,
-                version=directory_version,
             )
         )

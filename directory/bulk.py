@@ -30,7 +30,6 @@ from directory.models import (
     OrganisationPage,
     OrganisationType,
     PartnershipType,
-    SearchVersion,
     SoughtCompetence,
 )
 from directory.slugs import ascii_slug
@@ -230,8 +229,7 @@ def create_organisations(count: int, rng: random.Random, *, with_opportunities: 
     )
 
     index_search([org.pk for org in organisations], [o.pk for o in opportunities])
-    SearchVersion.bump()  # bulk writes send no signals
-    ContentVersion.bump()
+    ContentVersion.bump()  # bulk writes send no signals
     return organisations
 
 

@@ -16,8 +16,8 @@ is configured with. The ids of the matches are found once per text and cached (a
 number of organisations, or the best `MAX_CLUSTER_HITS` with a search cluster); the facet
 counts and the results filter by them, and relevance order comes from the backend.
 
-Database facet counts and result ids are cached per state, keyed by SearchVersion's token,
-which every change to organisations, opportunities or vocabularies replaces: a popular
+Database facet counts and result ids are cached per state, keyed by ContentVersion's token,
+which every change to what public pages show replaces: a popular
 state costs one small query instead of the aggregates, and nothing is ever served stale.
 """
 
@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.models import ContentVersion
 from directory.caching import cache_seconds, digest, remember
 from directory.facet_index import FacetIndex
 from directory.models import (
@@ -49,7 +50,6 @@ from directory.models import (
     OrganisationPage,
     OrganisationType,
     PartnershipType,
-    SearchVersion,
     SoughtCompetence,
 )
 from themes.listing import Listing
@@ -433,7 +433,7 @@ class FacetedSearch(Listing):
 
     @cached_property
     def version(self) -> str:
-        return SearchVersion.current() if cache_seconds() else ""
+        return ContentVersion.current() if cache_seconds() else ""
 
     def cached(self, name: str, compute):
         return remember(name, compute, version=self.version)

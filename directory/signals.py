@@ -2,47 +2,12 @@
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from core.pagecache import invalidate_urls, urls_affected_by
+from core.frontcache import invalidate_urls, urls_affected_by
 from directory.listing_state import clear_delisting, record_delisting
-from directory.models import (
-    CompetenceTag,
-    ContactPerson,
-    Municipality,
-    Opportunity,
-    OrganisationPage,
-    PartnershipType,
-    SearchVersion,
-)
-from themes.models import Theme
-
-# Everything the directory's cached results, counts and page fragments depend on. Saving an
-# organisation or an opportunity also bumps the version after its tags are written (see
-# their save()).
-CACHE_INPUTS = [
-    OrganisationPage,
-    Opportunity,
-    ContactPerson,
-    CompetenceTag,
-    PartnershipType,
-    Municipality,
-    Theme,
-    PageViewRestriction,
-]
-
-
-def search_inputs_changed(sender, **kwargs):
-    SearchVersion.bump()
-
-
-for _model in CACHE_INPUTS:
-    post_save.connect(search_inputs_changed, sender=_model, dispatch_uid=f"directory-{_model}")
-    post_delete.connect(
-        search_inputs_changed, sender=_model, dispatch_uid=f"directory-del-{_model}"
-    )
+from directory.models import Opportunity, OrganisationPage
 
 
 @receiver(page_unpublished, sender=OrganisationPage)
@@ -70,7 +35,7 @@ def reindex_organisation(organisation_id) -> None:
         index.insert_or_update_object(organisation)
 
 
-# Cached pages (core.pagecache): an opportunity shows on its own page, its organisation's
+# The front cache (core.frontcache): an opportunity shows on its own page, its organisation's
 # page, the directory's opportunity list and feed, and the theme pages of the organisation.
 
 

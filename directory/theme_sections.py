@@ -6,7 +6,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from directory.filters import by_name
-from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage, SearchVersion
+from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage
 from directory.views import attach_opportunity_urls
 from themes.models import ThemedPage
 
@@ -47,11 +47,6 @@ def needs_url_for_theme(theme, request=None) -> str | None:
     if index_page is None:
         return None
     return f"{index_page.subpage_url('opportunities', request)}?kind=behov&theme={theme.slug}"
-
-
-def directory_version() -> str:
-    """The theme page keeps the sections under the directory's own version too."""
-    return SearchVersion.current()
 
 
 def valid_until(theme, items) -> datetime.datetime:

@@ -7,6 +7,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from core.fragments import content_version
 from directory import csvio
 from directory.caching import cache_seconds
 from directory.explain import widenings, with_municipality_reasons
@@ -18,7 +19,6 @@ from directory.models import (
     Opportunity,
     OpportunityKind,
     OrganisationPage,
-    SearchVersion,
 )
 from themes.models import ThemedPage
 
@@ -153,7 +153,7 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
 
     Most of it is rendered into fragments cached until the directory changes, so the values
     are lazy: computed only when a fragment has to be rendered again. Preview never uses
-    the cache (it shows a draft under the live page's id).
+    the cache ({% wagtailcache %}: it shows a draft under the live page's id).
     """
 
     def find_index_page():
@@ -196,8 +196,8 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
     }
     # A callable: the template calls it only when the cached fragment is missing.
     context["structured_data"] = lambda: organisation_structured_data(page, request, context)
-    seconds = 0 if getattr(request, "is_preview", False) else cache_seconds()
-    context.update(cache_timeout=seconds, cache_version=SearchVersion.current() if seconds else "")
+    seconds = cache_seconds()
+    context.update(cache_timeout=seconds, cache_version=content_version(request) if seconds else "")
     return context
 
 

@@ -77,7 +77,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return EventPage.objects.child_of(self)
 
     def get_cached_paths(self):
-        """Upcoming, past and the calendar feed: what core.pagecache empties on a change."""
+        """Upcoming, past and the calendar feed: what core.frontcache purges on a change."""
         return ["/", "/tidigare/", "/kalender/"]
 
     @path("", name="upcoming")

@@ -133,7 +133,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def get_cached_paths(self):
-        """The listing and every feed: what core.pagecache empties when news changes."""
+        """The listing and every feed: what core.frontcache purges when news changes."""
         paths = ["/", "/rss/", "/atom/"]
         for slug in Theme.objects.values_list("slug", flat=True):
             paths += [f"/tema/{slug}/rss/", f"/tema/{slug}/atom/"]

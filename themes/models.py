@@ -322,19 +322,13 @@ class ThemePage(BasePage):
         return context
 
     def cached_sections(self, request) -> dict:
-        """render_sections(), kept until an editor changes something (core/fragments.py), a
-        section's own version changes or a shown item runs out of time. Never in preview."""
+        """render_sections(), kept until an editor changes something (core/fragments.py) or
+        a shown item runs out of time. Never in preview."""
         from core import fragments
 
-        if not fragments.in_use(request):  # not even the versions' queries
-            return self.render_sections(request)
-        # Each app's version once, however many of its sections there are.
-        version_of = dict.fromkeys(s.version for s in get_theme_sections() if s.version)
-        versions = [version() for version in version_of]
-        name = f"theme:{self.pk}:sections:{request.get_host()}:{':'.join(versions)}"
         return fragments.remember(
             request,
-            name,
+            f"theme:{self.pk}:sections:{request.get_host()}",
             lambda: self.render_sections(request, with_valid_until=True),
             until=lambda value: value["valid_until"],
         )

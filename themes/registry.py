@@ -22,10 +22,9 @@ and fill its `items` block; it gets `section`, `items`, `more_url`, `theme` and 
 not there are items: for <link rel="alternate"> to the app's feed of the theme.
 
 The theme page keeps what the sections render until an editor changes something
-(core/fragments.py, never in preview). Two optional callables say what else it depends on:
+(core/fragments.py, never in preview). An optional callable says what else it depends on:
 `valid_until(theme, items)` returns when the items may stop being right without any edit
-(an event ends, an opportunity expires or comes out), or None; `version()` returns a token
-of the app's own that changes with its data, added to the cache key.
+(an event ends, an opportunity expires or comes out), or None.
 """
 
 from collections.abc import Callable
@@ -44,7 +43,6 @@ class ThemeSection:
     more_label: str = ""
     head_template: str = ""
     valid_until: Callable | None = None
-    version: Callable | None = None
 
 
 _sections: dict[str, ThemeSection] = {}

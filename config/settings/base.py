@@ -74,8 +74,8 @@ MIDDLEWARE = [
     "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public pages for anonymous visitors from the cache, and Cache-Control on every answer.
-    "core.pagecache.PageCacheMiddleware",
+    # Cache-Control on every answer: what Varnish or a CDN may keep (core/frontcache.py).
+    "core.frontcache.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -150,9 +150,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = caches_from_url(env.get_str("REDIS_URL"))
 
-# Whole public pages for anonymous visitors (core.pagecache), emptied precisely on publish.
-# Local memory belongs to one process: production keeps pages only with REDIS_URL.
-PAGE_CACHE_SECONDS = 300
 # What every page repeats (site, route, menus, breadcrumbs, listing facets), cached under a
 # token that every edit replaces (core.fragments): right in every process, with any cache.
 FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 3600)

@@ -9,8 +9,6 @@ from .base import STORAGES, VAR_DIR
 DEBUG = env.get_bool("DEBUG", True)
 SECRET_KEY = env.get_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 SERVE_MEDIA = env.get_bool("SERVE_MEDIA", True)
-# Template and code changes show at once while developing; `make run DEBUG=0` caches pages.
-PAGE_CACHE_SECONDS = 0 if DEBUG else 300
 # Every message lands in var/mail/ as an .eml file (make run prints where); EMAIL_URL, when
 # set, also sends it (console: prints it, smtp://… delivers it).
 MAIL_DIR = env.get_str("MAIL_DIR", str(VAR_DIR / "mail"))

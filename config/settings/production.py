@@ -16,11 +16,6 @@ ALLOWED_HOSTS = env.require("ALLOWED_HOSTS").split(",")
 env.require("DATABASE_URL")
 env.require("SITE_URL")
 SERVE_MEDIA = env.get_bool("SERVE_MEDIA", False)
-# Several gunicorn workers and the periodic publisher each have their own local memory: a
-# publish in one could not empty another's copy of a page. Django keeps pages only in Redis.
-if not env.get_str("REDIS_URL"):
-    PAGE_CACHE_SECONDS = 0
-
 # TLS ends at the proxy in front of gunicorn, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 1)

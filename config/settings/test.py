@@ -18,8 +18,6 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SERVE_MEDIA = True
-# Tests build pages without publishing them; the page cache's own tests switch it on.
-PAGE_CACHE_SECONDS = 0
 # Query counts are pinned for a full render; the browser tests' server and the fragment
 # cache's own tests switch it on.
 FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 0)

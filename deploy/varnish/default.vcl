@@ -7,11 +7,12 @@
 # their feeds, not-found pages) is kept as long as s-maxage says, and static files as long
 # as their max-age. Everything else passes: other methods than GET and HEAD, requests with
 # Authorization or a session cookie (logged-in members and staff), the admin, Min
-# organisation, the application form, Kontakta and the site search. Django answers personal
-# pages `private, no-store` and forms with Set-Cookie, which are never kept either.
+# organisation, the application form, Kontakta, the site search and free text (`q`) on any
+# page. Django answers personal pages `private, no-store` and forms with Set-Cookie, which
+# are never kept either. While the backend is down, copies are served up to six hours old.
 #
 # Publishing sends PURGE <path> (Wagtail's HTTPBackend) for every URL the change shows on
-# (core.pagecache.urls_affected_by); a purge drops the path with all its query strings, so
+# (core.frontcache.urls_affected_by); a purge drops the path with all its query strings, so
 # every filtered view of a listing goes too.
 
 vcl 4.1;
@@ -49,6 +50,15 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|min-organisation|ga-med/ansokan|kontakta|sok)(/|\?|$)") {
         return (pass);
     }
+    # Free text (`q` on any listing, the directory, the site search) is never kept: nobody
+    # can fill the cache with searches, and each answer is as fresh as the search index.
+    if (req.url ~ "[?&]q=[^&]") {
+        return (pass);
+    }
+    # Campaign parameters no page reads are dropped, and `?b=2&a=1` is `?a=1&b=2`: one copy.
+    set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=[^&]*", "\1");
+    set req.url = std.querysort(regsuball(req.url, "&+$|([?&])&+", "\1"));
+    set req.url = regsub(req.url, "\?$", "");
     # The same page for every anonymous visitor: their cookies (the CSRF cookie, anything
     # a browser carries) make no difference to it. A form page sets its own cookie and
     # answers `private`, so it is fetched every time.

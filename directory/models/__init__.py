@@ -18,7 +18,6 @@ from directory.models.taxonomy import (
     SizeClass,
     SoughtCompetence,
 )
-from directory.models.version import SearchVersion
 
 __all__ = [
     "STALE_AFTER",
@@ -35,7 +34,6 @@ __all__ = [
     "OrganisationPageQuerySet",
     "OrganisationType",
     "PartnershipType",
-    "SearchVersion",
     "SizeClass",
     "SoughtCompetence",
 ]

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from core.fragments import one_change
 from directory.models.taxonomy import OpportunityCompetence, PartnershipType
 
 DEFAULT_VALIDITY = datetime.timedelta(days=180)
@@ -165,15 +166,14 @@ class Opportunity(index.Indexed, ClusterableModel):
 
     def save(self, *args, **kwargs):
         # ClusterableModel.save() writes the competences too; only then is the
-        # organisation's search entry (which includes its opportunities) complete.
-        super().save(*args, **kwargs)
-        from directory.signals import reindex_organisation
+        # organisation's search entry (which includes its opportunities) complete, and
+        # only then does the content version move (once).
+        with one_change():
+            super().save(*args, **kwargs)
+            from directory.signals import reindex_organisation
 
-        index.insert_or_update_object(self)
-        reindex_organisation(self.organisation_id)
-        from directory.models.version import SearchVersion
-
-        SearchVersion.bump()
+            index.insert_or_update_object(self)
+            reindex_organisation(self.organisation_id)
 
     def competences_text(self) -> str:
         return " ".join(tag.name for tag in self.competences.all())

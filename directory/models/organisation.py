@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from core.fragments import one_change
 from core.models import BasePage
 from core.pagequery import PageManager, PageQuerySet
 from directory.models.taxonomy import (
@@ -390,14 +391,13 @@ class OrganisationPage(BasePage):
     # Search ------------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
-        result = super().save(*args, **kwargs)
-        if kwargs.get("update_fields") is None:
-            # The search entry includes the tags, which ClusterableModel writes after the
-            # row (and after post_save, where the search index is normally updated).
-            index.insert_or_update_object(self)
-            from directory.models.version import SearchVersion
-
-            SearchVersion.bump()
+        # The content version moves once, after the tags (written after the row's post_save).
+        with one_change():
+            result = super().save(*args, **kwargs)
+            if kwargs.get("update_fields") is None:
+                # The search entry includes the tags, which ClusterableModel writes after
+                # the row (and after post_save, where the search index is normally updated).
+                index.insert_or_update_object(self)
         return result
 
     @classmethod
@@ -453,7 +453,7 @@ class OrganisationPage(BasePage):
         return others
 
     def get_affected_urls(self, cache_object=None) -> set[str]:
-        """Its opportunities' pages show it too (core.pagecache.urls_affected_by)."""
+        """Its opportunities' pages show it too (core.frontcache.urls_affected_by)."""
         index_page = self.get_parent().specific
         if not hasattr(index_page, "opportunity_full_url"):
             return set()

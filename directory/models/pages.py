@@ -79,7 +79,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         return opportunity_detail(self, request, int(pk), slug)
 
     def get_cached_paths(self):
-        """The search, the opportunities, their feed and the CSV (core.pagecache)."""
+        """The search, the opportunities, their feed and the CSV (core.frontcache)."""
         return ["/", "/mojligheter/", "/mojligheter/rss/", "/csv/"]
 
     def get_sitemap_urls(self, request=None):

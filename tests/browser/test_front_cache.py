@@ -1,8 +1,9 @@
 """The real Varnish from deploy/varnish/ in front of the demo site under gunicorn.
 
-A change published in another process (as an editor's publish or the scheduled publisher
-would) reaches visitors through the front cache at once, through Wagtail's frontend cache
-purge; pages it does not show on stay in the cache. Kept with the browser tests to share
+Varnish is the site's page cache (Django keeps none). A change published in another process
+(as an editor's publish or the scheduled publisher would) reaches visitors through it
+within a second, through Wagtail's frontend cache purge; pages it does not show on stay in
+the cache; free text is never kept. Kept with the browser tests to share
 their demo site (`demo_server`).
 """
 
@@ -167,6 +168,15 @@ def test_a_published_change_shows_through_varnish_within_a_second(demo_server, v
 def test_search_and_logged_in_visitors_pass_through(demo_server, varnish):
     _status, headers, _ = fetch(varnish + "/sok/?q=biogas")
     assert headers["X-Cache"] == "PASS"
+    # Free text on any listing is never kept; its filters are, in any order, one copy.
+    news = demo_server.samples["news.NewsIndexPage"]
+    for _ in range(2):
+        assert fetch(varnish + news + "?q=biogas")[1]["X-Cache"] == "PASS"
+    fetch(varnish + news + "?tema=energiomstallning&page=1")
+    assert (
+        fetch(varnish + news + "?page=1&utm_source=brev&tema=energiomstallning")[1]["X-Cache"]
+        == "HIT"
+    )
     assert "Via" not in headers and "Server" not in headers  # no software named, no version
     for _ in range(2):
         _status, headers, _ = fetch(varnish + "/", headers={"Cookie": "sessionid=abc"})

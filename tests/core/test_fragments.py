@@ -134,3 +134,26 @@ def test_preview_never_reads_the_cache(client, fragments, about):
     preview = draft.as_object().make_preview_request()
     assert preview.status_code == 200
     assert "Utkast till ny rubrik" in preview.content.decode()
+
+
+def test_saving_an_opportunity_moves_the_one_content_version_once(home_page, monkeypatch):
+    """Its row, its competences and its organisation's search entry are one change."""
+    from core.models import ContentVersion
+    from tests.directory.factories import (
+        DirectoryIndexPageFactory,
+        OpportunityFactory,
+        competences,
+        organisation,
+    )
+
+    org = organisation(DirectoryIndexPageFactory(parent=home_page), title="Fjällvind AB")
+    opportunity = OpportunityFactory(organisation=org, title="Vi söker en elektriker")
+    bumps = []
+    bump = ContentVersion.bump
+    monkeypatch.setattr(ContentVersion, "bump", lambda: bumps.append(bump()))
+    before = ContentVersion.current()
+    opportunity.title = "Vi söker två elektriker"
+    opportunity.competences.set(competences(["biogas", "laddinfrastruktur"]))
+    opportunity.save()
+    assert len(bumps) == 1
+    assert ContentVersion.current() != before

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from search import cache as search_cache
+from core.models import ContentVersion
 
 
 def search(client, **params):
@@ -28,12 +28,12 @@ def test_a_repeated_search_skips_the_full_text_queries(db, client, make_page):
     assert len(again.captured_queries) < len(first.captured_queries)
 
 
-def test_publishing_and_unpublishing_start_a_new_generation(db, client, make_page):
+def test_publishing_and_unpublishing_start_a_new_content_version(db, client, make_page):
     page = make_page("Vätgas i Jämtland")
-    before = search_cache.generation()
+    before = ContentVersion.current()
     search(client, q="vätgas")
     page.unpublish()
-    assert search_cache.generation() != before
+    assert ContentVersion.current() != before
     assert titles(search(client, q="vätgas")) == []
     make_page("Vätgasbussar i Östersund")
     assert titles(search(client, q="vätgasbussar")) == ["Vätgasbussar i Östersund"]

@@ -8,9 +8,9 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from core.demo import SeedContext
-from directory import bulk
-from directory.demo_data import OPPORTUNITIES, ORGANISATIONS, PUBLIC_BODIES
+from demo import bulk
+from demo.context import SeedContext
+from demo.directory_data import OPPORTUNITIES, ORGANISATIONS, PUBLIC_BODIES
 from directory.models import (
     CompetenceTag,
     ContactPerson,

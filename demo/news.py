@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from core.demo import SeedContext
+from demo.context import SeedContext
 from news.models import NewsContact, NewsIndexPage, NewsPage
 from themes.models import Theme
 

@@ -2,7 +2,7 @@
 
 from wagtail.rich_text import RichText
 
-from core.demo import SeedContext
+from demo.context import SeedContext
 from themes.models import EnvironmentalObjective, Theme, ThemeIndexPage, ThemePage
 
 

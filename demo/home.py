@@ -9,8 +9,8 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from config import env
-from core.demo import SeedContext, ensure_home_page
 from core.models import NavigationSettings, SiteSettings
+from demo.context import SeedContext, ensure_home_page
 from home.models import StandardPage
 
 

@@ -18,7 +18,7 @@ from modelsearch.backends import get_search_backends
 from wagtail.models import Page
 
 from core.models import ContentVersion
-from directory.demo_data import PLACES, TRADES
+from demo.directory_data import PLACES, TRADES
 from directory.models import (
     CompetenceTag,
     DirectoryIndexPage,

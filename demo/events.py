@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from core.demo import SeedContext, next_working_day
+from demo.context import SeedContext, next_working_day
 from events.models import EventIndexPage, EventPage
 from themes.models import Theme
 

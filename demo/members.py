@@ -9,8 +9,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from config import env
-from core.demo import SeedContext
-from directory import bulk
+from demo import bulk
+from demo.context import SeedContext
 from directory.models import (
     CompetenceTag,
     ContactPerson,

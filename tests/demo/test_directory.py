@@ -6,9 +6,9 @@ import pytest
 from django.http import QueryDict
 from wagtail.models import Page
 
-from core.demo import SeedContext
-from directory import demo
-from directory.demo_data import OPPORTUNITIES, ORGANISATIONS, PUBLIC_BODIES
+from demo import directory as demo
+from demo.context import SeedContext
+from demo.directory_data import OPPORTUNITIES, ORGANISATIONS, PUBLIC_BODIES
 from directory.filters import OrganisationSearch
 from directory.matching import matches_for
 from directory.models import (

@@ -1,4 +1,5 @@
-"""Helpers for the demo content that `manage.py seed_demo` builds, and the site-wide part of it."""
+"""Helpers for the demo content that `manage.py seed_demo` builds, and the site-wide part of it
+(the development admin)."""
 
 import io
 import random
@@ -17,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from config import env
+from core.models import NavigationSettings
+from home.models import HomePage
 
 MENU_ORDER = ["samarbetspartner", "teman", "nyheter", "traffar", "om-radet", "ga-med"]
 ADMIN_PASSWORD_FILE = settings.VAR_DIR / "admin-password.txt"
@@ -68,8 +71,6 @@ class SeedContext:
 
     def add_menu_link(self, page):
         """Add a page to the main menu once, keeping MENU_ORDER."""
-        from core.models import NavigationSettings
-
         site = Site.objects.get(is_default_site=True)
         nav = NavigationSettings.for_site(site)
         links = [block.value["page"] for block in nav.main_menu if block.value.get("page")]
@@ -81,8 +82,6 @@ class SeedContext:
         nav.save()
 
     def home(self):
-        from home.models import HomePage
-
         return HomePage.objects.first()
 
     def child(self, parent: Page, model, slug: str, **fields):
@@ -170,8 +169,6 @@ def ensure_admin(ctx: SeedContext):
 
 def ensure_home_page(ctx: SeedContext, **fields):
     """Replace Wagtail's initial welcome page with the HomePage and point the site at it."""
-    from home.models import HomePage
-
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()

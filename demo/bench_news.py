@@ -18,8 +18,8 @@ from django.utils.text import slugify
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backends
 
-from directory.bulk import BATCH, _tree_paths, insert_page_rows
-from directory.demo_data import PLACES
+from demo.bulk import BATCH, _tree_paths, insert_page_rows
+from demo.directory_data import PLACES
 from news.models import NewsIndexPage, NewsPage
 from themes.models import Theme, ThemedPage
 

@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from dateutil.easter import easter
@@ -21,6 +22,7 @@ from config import env
 from core.models import NavigationSettings
 from home.models import HomePage
 
+DATA_DIR = Path(__file__).resolve().parent / "data"
 MENU_ORDER = ["samarbetspartner", "teman", "nyheter", "traffar", "om-radet", "ga-med"]
 ADMIN_PASSWORD_FILE = settings.VAR_DIR / "admin-password.txt"
 

@@ -1,16 +1,21 @@
-"""Demo content of the directory: about 60 invented organisations in Jämtland, the real
-public bodies, their opportunities and logos; `--organisations N` adds N generated ones."""
+"""Demo content of the directory, loaded from demo/data/: the organisations through the
+directory's own CSV import (organisations.csv is an import file), then what the import
+format does not carry (organisation_details.json: size, objectives, served municipalities,
+dates, logo, contact person) and the opportunities (opportunities.json).
+`--organisations N` adds N generated ones with the bulk writer (demo.bulk)."""
 
 import datetime
 import io
+import json
 
 from django.core.files.images import ImageFile
+from django.core.management.base import CommandError
 from django.utils import timezone
 from wagtail.images import get_image_model
 
 from demo import bulk
-from demo.context import SeedContext
-from demo.directory_data import OPPORTUNITIES, ORGANISATIONS, PUBLIC_BODIES
+from demo.context import DATA_DIR, SeedContext
+from directory import csvio
 from directory.models import (
     CompetenceTag,
     ContactPerson,
@@ -21,7 +26,7 @@ from directory.models import (
     PartnershipType,
 )
 from directory.slugs import ascii_slug
-from themes.models import EnvironmentalObjective, Theme
+from themes.models import EnvironmentalObjective
 
 LOGO_COLOURS = ["#1d5c3a", "#0b5788", "#8a4b08", "#5a2f6e", "#2f6b6b", "#9b1c31", "#3d5a1e"]
 
@@ -76,61 +81,74 @@ def logo_image(ctx: SeedContext, name: str, variant: int):
     return image
 
 
-def website_label(name: str) -> str:
-    """ "Storsjöbygdens Åkeri AB" → "storsjobygdens-akeri": an invented, reserved domain."""
-    words = [w for w in name.split() if w not in {"AB", "&"}][:2]
-    return ascii_slug(" ".join(words))[:40].strip("-")
-
-
-def paragraphs(text: str) -> str:
-    return "".join(f"<p>{part.strip()}</p>" for part in text.split("\n\n") if part.strip())
-
-
-class Vocabulary:
-    def __init__(self):
-        self.tags = {t.name: t for t in CompetenceTag.objects.all()}
-        self.kinds = {k.slug: k for k in PartnershipType.objects.all()}
-        self.themes = {t.slug: t for t in Theme.objects.all()}
-        self.objectives = {o.slug: o for o in EnvironmentalObjective.objects.all()}
-        self.municipalities = {m.slug: m for m in Municipality.objects.all()}
-
-    def pick(self, mapping: dict, keys) -> list:
-        return [mapping[key] for key in keys if key in mapping]
-
-
-def create_organisation(
-    ctx, index, vocabulary, *, name, slug, fields, tags, contact=None, logo=None
-):
-    page = OrganisationPage(title=name, slug=slug, **fields)
-    index.add_child(instance=page)
-    page.offers.set(vocabulary.pick(vocabulary.tags, tags["offers"]))
-    page.seeks.set(vocabulary.pick(vocabulary.tags, tags["seeks"]))
-    page.partnership_types.set(vocabulary.pick(vocabulary.kinds, tags["kinds"]))
-    page.themes.set(vocabulary.pick(vocabulary.themes, tags["themes"]))
-    page.environmental_objectives.set(vocabulary.pick(vocabulary.objectives, tags["objectives"]))
-    page.served_municipalities.set(vocabulary.pick(vocabulary.municipalities, tags["served"]))
-    if logo is not None:
-        page.logo = logo
-    page.save_revision().publish()
-    if contact:
-        person, role, public = contact
-        local = ".".join(ascii_slug(person).split("-"))
-        domain = fields["website"].split("//")[1].removeprefix("www.").strip("/")
-        ContactPerson.objects.create(
-            organisation=page,
-            name=person,
-            role=role,
-            email=f"{local}@{domain}",
-            publish_name=public,
+def import_organisations(ctx: SeedContext, index: DirectoryIndexPage) -> list[OrganisationPage]:
+    """The organisations not yet in the directory, through the CSV import as drafts, then
+    completed and published. Organisations already there are left as they are."""
+    result = csvio.plan_import((DATA_DIR / "organisations.csv").read_text(encoding="utf-8"))
+    if not result.ok:
+        raise CommandError(f"demo/data/organisations.csv: {result.errors}")
+    for plan in result.plans:
+        if plan.action != "create":
+            plan.action = "unchanged"
+    names = [plan.fields["title"] for plan in result.plans if plan.action == "create"]
+    if not names:
+        return []
+    csvio.apply_import(result, draft=True)
+    details = json.loads((DATA_DIR / "organisation_details.json").read_text(encoding="utf-8"))
+    objectives = {o.slug: o for o in EnvironmentalObjective.objects.all()}
+    municipalities = {m.slug: m for m in Municipality.objects.all()}
+    today = timezone.localdate()
+    pages = OrganisationPage.objects.child_of(index).filter(title__in=names).order_by("path")
+    for page in pages:
+        extra = details[page.title]
+        draft = page.get_latest_revision_as_object()
+        draft.size_class = extra["size_class"]
+        draft.serves_whole_county = extra["served"] == "lan"
+        draft.member_since = datetime.date.fromisoformat(extra["member_since"])
+        draft.last_confirmed_at = today - datetime.timedelta(days=extra["confirmed_days_ago"])
+        draft.environmental_objectives.set(
+            [objectives[slug] for slug in extra["environmental_objectives"]]
         )
-    ctx.count("organisationer i katalogen")
-    return page
+        served = [] if extra["served"] == "lan" else extra["served"]
+        draft.served_municipalities.set([municipalities[slug] for slug in served])
+        if extra["logo"] is not None:
+            draft.logo = logo_image(ctx, page.title, extra["logo"])
+        draft.save_revision().publish()
+        if contact := extra.get("contact"):
+            ContactPerson.objects.create(organisation=page, **contact)
+        ctx.count("organisationer i katalogen")
+    return list(pages)
+
+
+def add_opportunities(ctx: SeedContext, index: DirectoryIndexPage) -> list[int]:
+    organisations = {org.title: org for org in OrganisationPage.objects.child_of(index)}
+    tags = {t.name: t for t in CompetenceTag.objects.all()}
+    kinds = {k.slug: k for k in PartnershipType.objects.all()}
+    today, now = timezone.localdate(), timezone.now()
+    created = []
+    for row in json.loads((DATA_DIR / "opportunities.json").read_text(encoding="utf-8")):
+        organisation = organisations.get(row["organisation"])
+        if organisation is None or organisation.opportunities.filter(title=row["title"]).exists():
+            continue
+        opportunity = Opportunity(
+            organisation=organisation,
+            kind=row["kind"],
+            title=row["title"],
+            text=row["text"],
+            partnership_type=kinds.get(row["partnership_type"]),
+            valid_until=today + datetime.timedelta(days=row["valid_days"]),
+            published_at=now - datetime.timedelta(days=row["age_days"], hours=row["age_hours"]),
+        )
+        opportunity.competences.set([tags[name] for name in row["competences"]])
+        opportunity.save()
+        created.append(opportunity.pk)
+        ctx.count("samarbetsmöjligheter")
+    return created
 
 
 def seed(ctx: SeedContext):
-    home = ctx.home()
     index = ctx.child(
-        home,
+        ctx.home(),
         DirectoryIndexPage,
         "samarbetspartner",
         title="Hitta samarbetspartner",
@@ -145,115 +163,13 @@ def seed(ctx: SeedContext):
         ),
     )
     ctx.add_menu_link(index)
-    vocabulary = Vocabulary()
-    existing = set(index.get_children().values_list("slug", flat=True))
-    today = timezone.localdate()
-    rng = ctx.random
-    taken_numbers = set(
-        OrganisationPage.objects.exclude(org_number="").values_list("org_number", flat=True)
-    )
-
-    for number, row in enumerate(ORGANISATIONS):
-        (name, org_type, office, size, short, text, offers, seeks, kinds, themes, objectives,
-         served, (year, month), has_logo, contact) = row  # fmt: skip
-        slug = ascii_slug(name)[:80]
-        if slug in existing:
-            continue
-        confirmed_days = rng.randint(400, 700) if number % 11 == 5 else rng.randint(0, 300)
-        prefix = bulk.NUMBER_PREFIX.get(org_type, "559")
-        fields = {
-            "org_type": org_type,
-            "org_number": bulk.fictitious_org_number(rng, prefix, taken_numbers),
-            "size_class": size or "",
-            "short_description": short,
-            "description": paragraphs(text),
-            "website": f"https://www.{website_label(name)}.example/",
-            "head_office": vocabulary.municipalities[office],
-            "serves_whole_county": served == "lan",
-            "member_since": datetime.date(year, month, 1) + datetime.timedelta(days=number % 27),
-            "last_confirmed_at": today - datetime.timedelta(days=confirmed_days),
-        }
-        create_organisation(
-            ctx,
-            index,
-            vocabulary,
-            name=name,
-            slug=slug,
-            fields=fields,
-            tags={
-                "offers": offers,
-                "seeks": seeks,
-                "kinds": kinds,
-                "themes": themes,
-                "objectives": objectives,
-                "served": [] if served == "lan" else served,
-            },
-            contact=contact,
-            logo=logo_image(ctx, name, number) if has_logo else None,
-        )
-
-    for row in PUBLIC_BODIES:
-        (name, org_number, org_type, office, short, text, offers, seeks, kinds, themes, served,
-         website) = row  # fmt: skip
-        slug = ascii_slug(name)[:80]
-        if slug in existing:
-            continue
-        fields = {
-            "org_type": org_type,
-            "org_number": org_number,
-            "short_description": short,
-            "description": paragraphs(text),
-            "website": website,
-            "head_office": vocabulary.municipalities[office],
-            "serves_whole_county": served == "lan",
-            "member_since": datetime.date(2015, 10, 1),
-            "last_confirmed_at": today - datetime.timedelta(days=rng.randint(0, 200)),
-        }
-        create_organisation(
-            ctx,
-            index,
-            vocabulary,
-            name=name,
-            slug=slug,
-            fields=fields,
-            tags={
-                "offers": offers,
-                "seeks": seeks,
-                "kinds": kinds,
-                "themes": themes,
-                "objectives": ["begransad-klimatpaverkan"],
-                "served": [],
-            },
-        )
-
-    organisations = {org.title: org for org in OrganisationPage.objects.child_of(index)}
-    now = timezone.now()
-    created = []
-    for name, kind, title, text, competences, kind_slug, valid_days, age_days in OPPORTUNITIES:
-        organisation = organisations.get(name)
-        if organisation is None or organisation.opportunities.filter(title=title).exists():
-            continue
-        opportunity = Opportunity(
-            organisation=organisation,
-            kind=kind,
-            title=title,
-            text=text,
-            partnership_type=vocabulary.kinds.get(kind_slug),
-            valid_until=today + datetime.timedelta(days=valid_days),
-            published_at=now - datetime.timedelta(days=age_days, hours=rng.randint(0, 12)),
-        )
-        opportunity.competences.set(vocabulary.pick(vocabulary.tags, competences))
-        opportunity.save()
-        created.append(opportunity.pk)
-        ctx.count("samarbetsmöjligheter")
-
+    organisations = import_organisations(ctx, index)
+    opportunities = add_opportunities(ctx, index)
     # The search index is kept current by background tasks; the demo must be findable
     # even where no worker runs (make run), so index what was made here directly.
-    new_organisations = [org.pk for org in organisations.values() if org.slug not in existing]
-    if new_organisations or created:
-        bulk.index_search(new_organisations, created)
-
+    if organisations or opportunities:
+        bulk.index_search([org.pk for org in organisations], opportunities)
     count = ctx.options.get("organisations") or 0
     if count > 0:
-        bulk.create_organisations(count, rng)
+        bulk.create_organisations(count, ctx.random)
         ctx.count("genererade organisationer", count)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.models import Page
 
-from demo.bench_news import generate_news
+from demo.bulk import generate_news
 from news.models import NewsPage
 
 

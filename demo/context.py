@@ -2,8 +2,10 @@
 (the development admin)."""
 
 import io
+import json
 import random
 import secrets
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -25,6 +27,11 @@ from home.models import HomePage
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MENU_ORDER = ["samarbetspartner", "teman", "nyheter", "traffar", "om-radet", "ga-med"]
 ADMIN_PASSWORD_FILE = settings.VAR_DIR / "admin-password.txt"
+
+
+def load(name: str):
+    """A data file of demo/data/, parsed (JSON)."""
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -85,6 +92,32 @@ class SeedContext:
 
     def home(self):
         return HomePage.objects.first()
+
+    def stream(self, blocks: list) -> str:
+        """A StreamField value from the raw blocks of a data file, where a page link names a
+        page under the home page by its slug; a block linking to a missing page is left out."""
+        pages = {page.slug: page.pk for page in self.home().get_children()}
+
+        def resolve(value):
+            if isinstance(value, list):
+                return [resolve(item) for item in value]
+            if not isinstance(value, dict):
+                return value
+            resolved = {
+                key: pages[item] if key == "page" and isinstance(item, str) else resolve(item)
+                for key, item in value.items()
+            }
+            if "type" in value and "value" in value:  # a block, as Wagtail saves it: with an id
+                resolved.setdefault("id", str(uuid.uuid4()))
+            return resolved
+
+        resolved = []
+        for block in blocks:
+            try:
+                resolved.append(resolve(block))
+            except KeyError:
+                continue
+        return json.dumps(resolved)
 
     def child(self, parent: Page, model, slug: str, **fields):
         """Return the child page with this slug, creating and publishing it if missing."""

@@ -1,14 +1,25 @@
 """Demo content: the news listing and news from two years of the council's work
-(demo/data/news.json)."""
+(demo/data/news.json); `--news N` adds N generated ones with the bulk writer (demo.bulk)."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from demo import bulk
 from demo.context import SeedContext, load
 from news.models import NewsContact, NewsIndexPage, NewsPage
 from themes.models import Theme
+
+
+def add_arguments(parser):
+    parser.add_argument(
+        "--news",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Lägg dessutom till N genererade nyheter (för sökningens belastningstester).",
+    )
 
 
 def seed(ctx: SeedContext):
@@ -55,3 +66,7 @@ def seed(ctx: SeedContext):
         index.add_child(instance=page)
         page.save_revision().publish()
         ctx.count("nyheter")
+    count = ctx.options.get("news") or 0
+    if count > 0:
+        bulk.generate_news(count)
+        ctx.count("genererade nyheter", count)

@@ -82,42 +82,43 @@ def logo_image(ctx: SeedContext, name: str, variant: int):
 
 
 def import_organisations(ctx: SeedContext, index: DirectoryIndexPage) -> list[OrganisationPage]:
-    """The organisations not yet in the directory, through the CSV import as drafts, then
-    completed and published. Organisations already there are left as they are."""
+    """The organisations not yet in the directory, through the CSV import, with what the
+    import format does not carry added to each new row. Organisations already there are
+    left as they are."""
     result = csvio.plan_import((DATA_DIR / "organisations.csv").read_text(encoding="utf-8"))
     if not result.ok:
         raise CommandError(f"demo/data/organisations.csv: {result.errors}")
-    for plan in result.plans:
-        if plan.action != "create":
-            plan.action = "unchanged"
-    names = [plan.fields["title"] for plan in result.plans if plan.action == "create"]
-    if not names:
-        return []
-    csvio.apply_import(result, draft=True)
     details = json.loads((DATA_DIR / "organisation_details.json").read_text(encoding="utf-8"))
     objectives = {o.slug: o for o in EnvironmentalObjective.objects.all()}
     municipalities = {m.slug: m for m in Municipality.objects.all()}
     today = timezone.localdate()
-    pages = OrganisationPage.objects.child_of(index).filter(title__in=names).order_by("path")
-    for page in pages:
-        extra = details[page.title]
-        draft = page.get_latest_revision_as_object()
-        draft.size_class = extra["size_class"]
-        draft.serves_whole_county = extra["served"] == "lan"
-        draft.member_since = datetime.date.fromisoformat(extra["member_since"])
-        draft.last_confirmed_at = today - datetime.timedelta(days=extra["confirmed_days_ago"])
-        draft.environmental_objectives.set(
-            [objectives[slug] for slug in extra["environmental_objectives"]]
-        )
+    names = []
+    for plan in result.plans:
+        if plan.action != "create":
+            plan.action = "unchanged"
+            continue
+        name = plan.fields["title"]
+        extra = details[name]
         served = [] if extra["served"] == "lan" else extra["served"]
-        draft.served_municipalities.set([municipalities[slug] for slug in served])
-        if extra["logo"] is not None:
-            draft.logo = logo_image(ctx, page.title, extra["logo"])
-        draft.save_revision().publish()
-        if contact := extra.get("contact"):
+        plan.fields.update(
+            size_class=extra["size_class"],
+            serves_whole_county=extra["served"] == "lan",
+            member_since=datetime.date.fromisoformat(extra["member_since"]),
+            last_confirmed_at=today - datetime.timedelta(days=extra["confirmed_days_ago"]),
+            environmental_objectives=[objectives[s] for s in extra["environmental_objectives"]],
+            served_municipalities=[municipalities[slug] for slug in served],
+            logo=None if extra["logo"] is None else logo_image(ctx, name, extra["logo"]),
+        )
+        names.append(name)
+    if not names:
+        return []
+    csvio.apply_import(result)
+    pages = list(OrganisationPage.objects.child_of(index).filter(title__in=names))
+    for page in pages:
+        if contact := details[page.title].get("contact"):
             ContactPerson.objects.create(organisation=page, **contact)
-        ctx.count("organisationer i katalogen")
-    return list(pages)
+    ctx.count("organisationer i katalogen", len(pages))
+    return pages
 
 
 def add_opportunities(ctx: SeedContext, index: DirectoryIndexPage) -> list[int]:

@@ -176,6 +176,11 @@ VARIABLES = {
             "Where `make backup` writes its timestamped folders (database dump and media).",
         ),
         Variable(
+            "DEMO_APP",
+            "1 when demo/ is present",
+            "Install the demo app (seed_demo and its data). The production image has no demo/.",
+        ),
+        Variable(
             "DJANGO_SUPERUSER_PASSWORD",
             "(generated)",
             "Password of the development superuser `admin` created by `make run`.",

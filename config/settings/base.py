@@ -1,5 +1,6 @@
 """Settings shared by every environment. Machine-specific values come from config.env."""
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env.get_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    # Project apps, in the order seed_demo runs their demo modules.
+    # Project apps.
     "core",
     "mail",
     "home",
@@ -68,6 +69,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
 ]
+# The demo app (seed_demo, demo and benchmark data) is left out of the production image.
+if env.get_bool("DEMO_APP", importlib.util.find_spec("demo") is not None):
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("staff_auth") + 1, "demo")
 
 MIDDLEWARE = [
     "core.middleware.RequestLogMiddleware",

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from core.demo import is_working_day
+from demo.context import is_working_day
 from events.models import EventPage
 from news.models import NewsPage
 from themes.models import Theme, ThemePage

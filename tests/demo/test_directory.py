@@ -1,14 +1,16 @@
 """The directory's demo content, the load-test generator, and the issue's "done when" search."""
 
+import csv
 import io
+import json
 
 import pytest
 from django.http import QueryDict
 from wagtail.models import Page
 
-from core.demo import SeedContext
-from directory import demo
-from directory.demo_data import OPPORTUNITIES, ORGANISATIONS, PUBLIC_BODIES
+from demo import directory as demo
+from demo.context import DATA_DIR, SeedContext
+from directory import csvio
 from directory.filters import OrganisationSearch
 from directory.matching import matches_for
 from directory.models import (
@@ -19,7 +21,7 @@ from directory.models import (
     PartnershipType,
 )
 from directory.validators import is_valid_org_number
-from themes.models import EnvironmentalObjective, Theme
+from themes.models import EnvironmentalObjective
 
 
 def run_seed(organisations=0):
@@ -39,33 +41,32 @@ def seeded(home_page):
     return run_seed()
 
 
+ORGANISATIONS = list(csv.DictReader((DATA_DIR / "organisations.csv").open(encoding="utf-8")))
+DETAILS = json.loads((DATA_DIR / "organisation_details.json").read_text(encoding="utf-8"))
+OPPORTUNITIES = json.loads((DATA_DIR / "opportunities.json").read_text(encoding="utf-8"))
+
+
 def test_the_demo_data_uses_only_the_vocabularies(db):
+    """The organisations are an import file the directory's importer accepts as it is."""
+    assert csvio.plan_import((DATA_DIR / "organisations.csv").read_text()).errors == []
     tags = set(CompetenceTag.objects.values_list("name", flat=True))
     kinds = set(PartnershipType.objects.values_list("slug", flat=True))
-    themes = set(Theme.objects.values_list("slug", flat=True))
     objectives = set(EnvironmentalObjective.objects.values_list("slug", flat=True))
     municipalities = set(Municipality.objects.values_list("slug", flat=True))
-    for row in ORGANISATIONS:
-        name, _type, office, _size, short, _text, offers, seeks, pk, th, ob, served, *_ = row
-        assert len(short) <= 160, name
-        assert set(offers) <= tags and set(seeks) <= tags, name
-        assert set(pk) <= kinds and set(th) <= themes and set(ob) <= objectives, name
-        assert office in municipalities, name
-        assert served == "lan" or set(served) <= municipalities, name
-    for name, number, _type, office, short, _t, offers, seeks, pk, th, *_ in PUBLIC_BODIES:
-        assert len(short) <= 160 and (not number or is_valid_org_number(number)), name
-        assert set(offers) <= tags and set(seeks) <= tags and set(pk) <= kinds, name
-        assert office in municipalities and set(th) <= themes, name
-    names = {row[0] for row in ORGANISATIONS} | {row[0] for row in PUBLIC_BODIES}
-    for name, _kind, _title, _text, competences, kind, *_ in OPPORTUNITIES:
-        assert name in names and set(competences) <= tags and kind in kinds, name
+    assert set(DETAILS) == {row["name"] for row in ORGANISATIONS}
+    for name, extra in DETAILS.items():
+        assert set(extra["environmental_objectives"]) <= objectives, name
+        assert extra["served"] == "lan" or set(extra["served"]) <= municipalities, name
+    for row in OPPORTUNITIES:
+        assert row["organisation"] in DETAILS and set(row["competences"]) <= tags, row
+        assert row["partnership_type"] in kinds, row
 
 
 @pytest.mark.django_db
 class TestDemo:
     def test_about_sixty_organisations_plus_the_public_bodies(self, seeded, client):
-        assert OrganisationPage.objects.listed().count() == len(ORGANISATIONS) + len(PUBLIC_BODIES)
-        assert len(ORGANISATIONS) >= 55
+        assert OrganisationPage.objects.listed().count() == len(ORGANISATIONS)
+        assert len(ORGANISATIONS) >= 65
         region = OrganisationPage.objects.get(title="Region Jämtland Härjedalen")
         assert region.org_number == "232100-0214" and region.org_type == "region"
         assert OrganisationPage.objects.filter(org_type="kommun").count() == 8

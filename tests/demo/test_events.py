@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.demo import swedish_days_off
-from events.demo import EVENTS, schedule
+from demo.context import swedish_days_off
+from demo.events import EVENTS, schedule
 
 TZ = ZoneInfo("Europe/Stockholm")
 

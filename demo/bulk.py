@@ -1,24 +1,31 @@
-"""Many generated organisations at once, for load tests (`seed_demo --organisations N`).
+"""The one bulk writer of generated content for load tests and benchmarks: organisations
+(`seed_demo --organisations N`) and news items (`scripts/bench --news N`), with the words
+from demo/data/generated.json.
 
 Wagtail creates pages one by one (tree paths, revisions, signals), which takes minutes for
 ten thousand. Here the tree rows are written in bulk: paths computed from the index page,
 the base page rows with bulk_create, each organisation row with one plain INSERT, the tags
 and opportunities with bulk_create, then the search index in batches. The pages are live
 and look like any other in the listing; they have no revisions until someone edits one.
+The news items are spread over two years, each about a topic the council works with and a
+place in the county, so the benchmark's queries hit realistic numbers of them.
 """
 
 import datetime
+import json
 import random
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from core.models import ContentVersion
-from directory.demo_data import PLACES, TRADES
+from demo.context import DATA_DIR
 from directory.models import (
     CompetenceTag,
     DirectoryIndexPage,
@@ -34,9 +41,14 @@ from directory.models import (
 )
 from directory.slugs import ascii_slug
 from directory.validators import luhn_check_digit
+from news.models import NewsIndexPage, NewsPage
 from themes.models import Theme, ThemedPage
 
 BATCH = 500
+WORDS = json.loads((DATA_DIR / "generated.json").read_text(encoding="utf-8"))
+PLACES = WORDS["places"]
+TRADES = WORDS["trades"]  # (word in a name, what the trade does)
+TOPICS = WORDS["news_topics"]  # (topic in a title, a sentence about it, theme slug)
 TYPE_WEIGHTS = [
     (OrganisationType.COMPANY, 70),
     (OrganisationType.COOPERATIVE, 8),
@@ -82,6 +94,34 @@ def _tree_paths(index_page: Page, count: int) -> list[str]:
     return [Page._get_path(index_page.path, index_page.depth + 1, start + i) for i in range(count)]
 
 
+def unique_slug(slug: str, taken: set) -> str:
+    while slug in taken:
+        slug += "-x"
+    taken.add(slug)
+    return slug
+
+
+def live_child(model, parent: Page, path: str, title: str, slug: str, *, published, **fields):
+    """A live page of `model` at a _tree_paths() path under `parent`, not yet written."""
+    first_published_at, last_published_at = published
+    return model(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        path=path,
+        depth=parent.depth + 1,
+        numchild=0,
+        url_path=f"{parent.url_path}{slug}/",
+        content_type=ContentType.objects.get_for_model(model),
+        locale_id=parent.locale_id,
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=first_published_at,
+        last_published_at=last_published_at,
+        **fields,
+    )
+
+
 def insert_page_rows(parent: Page, pages: list) -> None:
     """Write specific pages built with _tree_paths() paths under `parent`, in batches: the
     base page rows with bulk_create, each specific row with one plain INSERT."""
@@ -101,7 +141,6 @@ def insert_page_rows(parent: Page, pages: list) -> None:
 def create_organisations(count: int, rng: random.Random, *, with_opportunities: float = 0.1):
     """Add `count` generated, listed organisations under the directory index page."""
     index_page = DirectoryIndexPage.objects.get()
-    content_type = ContentType.objects.get_for_model(OrganisationPage)
     tags = list(CompetenceTag.objects.all())
     themes = list(Theme.objects.all())
     kinds = list(PartnershipType.objects.all())
@@ -121,26 +160,15 @@ def create_organisations(count: int, rng: random.Random, *, with_opportunities: 
         place = rng.choice(PLACES)
         trade, trade_text = rng.choice(TRADES)
         name = f"{place} {trade} {serial} {LEGAL_SUFFIX[org_type]}"
-        slug = ascii_slug(name)
-        while slug in taken_slugs:
-            slug += "-x"
-        taken_slugs.add(slug)
         head_office = rng.choice(municipalities)
         organisations.append(
-            OrganisationPage(
-                title=name,
-                draft_title=name,
-                slug=slug,
-                path=path,
-                depth=index_page.depth + 1,
-                numchild=0,
-                url_path=f"{index_page.url_path}{slug}/",
-                content_type=content_type,
-                locale_id=index_page.locale_id,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now - datetime.timedelta(minutes=serial),
-                last_published_at=now,
+            live_child(
+                OrganisationPage,
+                index_page,
+                path,
+                name,
+                unique_slug(ascii_slug(name), taken_slugs),
+                published=(now - datetime.timedelta(minutes=serial), now),
                 org_type=org_type,
                 org_number=fictitious_org_number(rng, NUMBER_PREFIX[org_type], taken_numbers)
                 if rng.random() < 0.8
@@ -234,12 +262,74 @@ def create_organisations(count: int, rng: random.Random, *, with_opportunities: 
 
 
 def index_search(organisation_ids: list[int], opportunity_ids: list[int]) -> None:
+    index_models([(OrganisationPage, organisation_ids), (Opportunity, opportunity_ids)])
+
+
+def index_models(models_and_ids) -> None:
     """Add the new rows to every search backend, in batches."""
     for backend in get_search_backends(with_auto_update=True):
-        for model, ids in [(OrganisationPage, organisation_ids), (Opportunity, opportunity_ids)]:
+        for model, ids in models_and_ids:
             for start in range(0, len(ids), BATCH):
                 objects = list(
                     model.get_indexed_objects().filter(pk__in=ids[start : start + BATCH])
                 )
                 if objects:
                     backend.add_bulk(model, objects)
+
+
+@transaction.atomic
+def generate_news(count: int, seed: int = 2030) -> int:
+    """Add `count` live news items under the news index page; returns how many."""
+    if count <= 0:
+        return 0
+    rng = random.Random(seed)
+    index = NewsIndexPage.objects.get()
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    taken = set(index.get_children().values_list("slug", flat=True))
+    now = timezone.now()
+    today = timezone.localdate()
+    serial = NewsPage.objects.count() + 1
+
+    items, themed = [], []
+    for path in _tree_paths(index, count):
+        topic, sentence, theme = rng.choice(TOPICS)
+        place = rng.choice(PLACES)
+        title = f"{topic} i {place}"
+        published = now - datetime.timedelta(hours=serial)
+        items.append(
+            live_child(
+                NewsPage,
+                index,
+                path,
+                title,
+                unique_slug(f"{slugify(title)}-{serial}", taken),
+                published=(published, published),
+                date=today - datetime.timedelta(days=rng.randint(0, 730)),
+                lead=f"{sentence} Det berättar projektledaren i {place}.",
+                body=[
+                    ("paragraph", RichText(f"<p>{sentence} Arbetet sker i {place}.</p>")),
+                    (
+                        "paragraph",
+                        RichText(
+                            "<p>Miljö- och klimatrådet följer arbetet och sprider erfarenheterna "
+                            f"till rådets medlemmar. Nästa avstämning sker om "
+                            f"{rng.randint(2, 11)} månader.</p>"
+                        ),
+                    ),
+                ],
+            )
+        )
+        themed.append(theme)
+        serial += 1
+
+    insert_page_rows(index, items)
+    ThemedPage.objects.bulk_create(
+        [
+            ThemedPage(content_object_id=item.pk, tag=themes[theme])
+            for item, theme in zip(items, themed, strict=True)
+            if theme in themes
+        ],
+        batch_size=2000,
+    )
+    index_models([(NewsPage, [item.pk for item in items])])
+    return count

@@ -3,8 +3,8 @@
 from django.urls import reverse
 from wagtail.models import Page
 
+from demo.bulk import generate_news
 from news.models import NewsPage
-from search.benchdata import generate_news
 
 
 def test_generated_news_are_live_searchable_and_render(db, client, news_index):

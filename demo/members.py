@@ -3,14 +3,14 @@ for Jämtbiogas AB, a few applications waiting for the secretariat and some week
 contact messages for the dashboard."""
 
 import datetime
+import json
 import secrets
 
 from django.conf import settings
 from django.utils import timezone
 
 from config import env
-from core.demo import SeedContext
-from directory import bulk
+from demo.context import DATA_DIR, SeedContext
 from directory.models import (
     CompetenceTag,
     ContactPerson,
@@ -35,77 +35,8 @@ from themes.models import Theme
 MEMBER_PASSWORD_FILE = settings.VAR_DIR / "demo-member-password.txt"
 DEMO_MEMBER_ORGANISATION = "jamtbiogas-ab"
 DEMO_MESSAGE_DOMAIN = "exempel-avsandare.example"
-
-APPLICATIONS = [
-    # name, type, municipality, short description, offers, seeks, kinds, themes, contact
-    # (name, role), listing consent, name consent, confirmed
-    (
-        "Hackås Trähus AB",
-        "foretag",
-        "berg",
-        "Vi bygger småhus och förskolor i massivträ med lokalt virke från södra Jämtland.",
-        ["träbyggande", "energirenovering"],
-        ["klimatdeklaration och LCA", "återbruk"],
-        ["leverantor", "pilot-testbadd"],
-        ["energiomstallning"],
-        ("Oskar Lindqvist", "vd"),
-        True,
-        True,
-        True,
-    ),
-    (
-        "Ragunda Sol och Energi ekonomisk förening",
-        "ekonomisk-forening",
-        "ragunda",
-        "Byborna i Hammarstrand äger en solpark tillsammans och vill bygga batterilager.",
-        ["solenergi"],
-        ["energilagring", "smarta elnät", "grön finansiering"],
-        ["projektpartner-i-ansokan"],
-        ["energiomstallning", "klimatanpassning"],
-        ("Birgitta Ek", "ordförande"),
-        True,
-        False,
-        True,
-    ),
-    (
-        "Bräcke Återbruk ideell förening",
-        "ideell-forening",
-        "bracke",
-        "Second hand, reparationscafé och verktygspool för Bräcke och Kälarne.",
-        ["återbruk", "delningsekonomi"],
-        ["cirkulär ekonomi", "kompetensutveckling"],
-        ["kompetensutbyte"],
-        ["miljomalsarbete"],
-        ("Hampus Nord", "sekreterare"),
-        True,
-        True,
-        False,
-    ),
-]
-
-MESSAGES = [
-    (
-        "Lisa Strand",
-        "Frostviken Fastigheter AB",
-        "Vi vill gärna veta mer om era tjänster inför "
-        "en upphandling i höst. Har ni tid för ett kort möte?",
-    ),
-    (
-        "Mikael Åberg",
-        "Krokoms kommun",
-        "Vi planerar en pilot och undrar om ni vill vara med. Kan vi ringa nästa vecka?",
-    ),
-    (
-        "Fatima Yusuf",
-        "Mittuniversitetet",
-        "Vi söker partner till en forskningsansökan om energilagring. Är det något för er?",
-    ),
-    (
-        "Jonas Hedlund",
-        "Åre Logistik AB",
-        "Vi har restvärme över från vår terminal och letar efter någon som kan använda den.",
-    ),
-]
+# Applications (their organisation numbers drawn once) and ten weeks of contact messages.
+DATA = json.loads((DATA_DIR / "members.json").read_text(encoding="utf-8"))
 
 
 def seed(ctx: SeedContext):
@@ -185,45 +116,39 @@ def ensure_demo_member(ctx: SeedContext):
 
 
 def ensure_applications(ctx: SeedContext, join: MembershipApplicationPage):
-    taken = set(
-        OrganisationPage.objects.exclude(org_number="").values_list("org_number", flat=True)
-    )
-    taken |= set(MembershipApplication.objects.values_list("org_number", flat=True))
     tags = {t.name: t.pk for t in CompetenceTag.objects.all()}
     kinds = {k.slug: k.pk for k in PartnershipType.objects.all()}
     themes = {t.slug: t.pk for t in Theme.objects.all()}
     now = timezone.now()
-    for index, row in enumerate(APPLICATIONS):
-        (name, org_type, office, short, offers, seeks, kind_slugs, theme_slugs, contact,
-         listing, show_name, confirmed) = row  # fmt: skip
+    for index, row in enumerate(DATA["applications"]):
+        name = row["name"]
         if MembershipApplication.objects.filter(organisation_name=name).exists():
             continue
-        municipality = Municipality.objects.filter(slug=office).first()
+        municipality = Municipality.objects.filter(slug=row["municipality"]).first()
         if municipality is None:
             continue
-        person, role = contact
+        person, role = row["contact"]["name"], row["contact"]["role"]
         local = ".".join(ascii_slug(person).split("-"))
         email = f"{local}@{ascii_slug(name)[:20].strip('-')}.example"
+        listing, show_name = row["publish_listing"], row["publish_name"]
         application = MembershipApplication.objects.create(
             organisation_name=name,
-            org_number=bulk.fictitious_org_number(
-                ctx.random, bulk.NUMBER_PREFIX.get(org_type, "559"), taken
-            ),
+            org_number=row["org_number"],
             organisation_data={
-                "org_type": org_type,
+                "org_type": row["org_type"],
                 "is_sole_trader": False,
                 "size_class": "1-9",
-                "short_description": short,
-                "description": short,
+                "short_description": row["short_description"],
+                "description": row["short_description"],
                 "website": f"https://www.{ascii_slug(name)[:30].strip('-')}.example/",
                 "head_office": municipality.pk,
                 "serves_whole_county": False,
                 "served_municipalities": [],
-                "themes": [themes[s] for s in theme_slugs if s in themes],
+                "themes": [themes[s] for s in row["themes"] if s in themes],
                 "environmental_objectives": [],
-                "offers": [tags[t] for t in offers if t in tags],
-                "seeks": [tags[t] for t in seeks if t in tags],
-                "partnership_types": [kinds[s] for s in kind_slugs if s in kinds],
+                "offers": [tags[t] for t in row["offers"] if t in tags],
+                "seeks": [tags[t] for t in row["seeks"] if t in tags],
+                "partnership_types": [kinds[s] for s in row["partnership_types"] if s in kinds],
             },
             contact_name=person,
             contact_role=role,
@@ -247,7 +172,7 @@ def ensure_applications(ctx: SeedContext, join: MembershipApplicationPage):
                 person_name=person,
                 person_email=email,
             )
-        if confirmed:
+        if row["confirmed"]:
             applications.confirm(applications.confirmation_token(application), notify=False)
         ctx.count("medlemsansökningar")
 
@@ -256,27 +181,22 @@ def ensure_contact_messages(ctx: SeedContext):
     """Some weeks of messages, so the dashboard's weekly counts show something."""
     if ContactMessage.objects.filter(sender_email__endswith=DEMO_MESSAGE_DOMAIN).exists():
         return
-    organisations = list(
-        OrganisationPage.objects.listed()
-        .filter(contact_person__isnull=False)
-        .order_by("title")[:20]
-    )
-    if not organisations:
-        return
+    organisations = {org.title: org for org in OrganisationPage.objects.listed()}
     now = timezone.now()
     created = 0
-    for days_ago in range(0, 70):
-        for _ in range(ctx.random.choice([0, 0, 0, 1, 1, 2])):
-            name, organisation, text = ctx.random.choice(MESSAGES)
-            message = ContactMessage.objects.create(
-                organisation=ctx.random.choice(organisations),
-                sender_name=name,
-                sender_organisation=organisation,
-                sender_email=f"{name.split()[0].lower()}@{DEMO_MESSAGE_DOMAIN}",
-                message=text,
-            )
-            ContactMessage.objects.filter(pk=message.pk).update(
-                created_at=now - datetime.timedelta(days=days_ago, hours=ctx.random.randint(0, 8))
-            )
-            created += 1
+    for row in DATA["contact_messages"]:
+        organisation = organisations.get(row["organisation"])
+        if organisation is None:
+            continue
+        message = ContactMessage.objects.create(
+            organisation=organisation,
+            sender_name=row["sender"],
+            sender_organisation=row["sender_organisation"],
+            sender_email=f"{row['sender'].split()[0].lower()}@{DEMO_MESSAGE_DOMAIN}",
+            message=row["message"],
+        )
+        ContactMessage.objects.filter(pk=message.pk).update(
+            created_at=now - datetime.timedelta(days=row["days_ago"], hours=row["hours"])
+        )
+        created += 1
     ctx.count("kontaktförfrågningar", created)

@@ -1,11 +1,15 @@
-"""Helpers for the demo content that `manage.py seed_demo` builds, and the site-wide part of it."""
+"""Helpers for the demo content that `manage.py seed_demo` builds, and the site-wide part of it
+(the development admin)."""
 
 import io
+import json
 import random
 import secrets
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from dateutil.easter import easter
@@ -17,9 +21,17 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from config import env
+from core.models import NavigationSettings
+from home.models import HomePage
 
+DATA_DIR = Path(__file__).resolve().parent / "data"
 MENU_ORDER = ["samarbetspartner", "teman", "nyheter", "traffar", "om-radet", "ga-med"]
 ADMIN_PASSWORD_FILE = settings.VAR_DIR / "admin-password.txt"
+
+
+def load(name: str):
+    """A data file of demo/data/, parsed (JSON)."""
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -68,8 +80,6 @@ class SeedContext:
 
     def add_menu_link(self, page):
         """Add a page to the main menu once, keeping MENU_ORDER."""
-        from core.models import NavigationSettings
-
         site = Site.objects.get(is_default_site=True)
         nav = NavigationSettings.for_site(site)
         links = [block.value["page"] for block in nav.main_menu if block.value.get("page")]
@@ -81,9 +91,33 @@ class SeedContext:
         nav.save()
 
     def home(self):
-        from home.models import HomePage
-
         return HomePage.objects.first()
+
+    def stream(self, blocks: list) -> str:
+        """A StreamField value from the raw blocks of a data file, where a page link names a
+        page under the home page by its slug; a block linking to a missing page is left out."""
+        pages = {page.slug: page.pk for page in self.home().get_children()}
+
+        def resolve(value):
+            if isinstance(value, list):
+                return [resolve(item) for item in value]
+            if not isinstance(value, dict):
+                return value
+            resolved = {
+                key: pages[item] if key == "page" and isinstance(item, str) else resolve(item)
+                for key, item in value.items()
+            }
+            if "type" in value and "value" in value:  # a block, as Wagtail saves it: with an id
+                resolved.setdefault("id", str(uuid.uuid4()))
+            return resolved
+
+        resolved = []
+        for block in blocks:
+            try:
+                resolved.append(resolve(block))
+            except KeyError:
+                continue
+        return json.dumps(resolved)
 
     def child(self, parent: Page, model, slug: str, **fields):
         """Return the child page with this slug, creating and publishing it if missing."""
@@ -170,8 +204,6 @@ def ensure_admin(ctx: SeedContext):
 
 def ensure_home_page(ctx: SeedContext, **fields):
     """Replace Wagtail's initial welcome page with the HomePage and point the site at it."""
-    from home.models import HomePage
-
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()

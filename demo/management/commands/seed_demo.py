@@ -2,7 +2,7 @@
 
 Each app contributes its own content in `<app>/demo.py`, run in INSTALLED_APPS order:
     def add_arguments(parser): ...          # optional
-    def seed(ctx: core.demo.SeedContext): ...
+    def seed(ctx: demo.context.SeedContext): ...
 """
 
 import importlib
@@ -10,12 +10,11 @@ import importlib.util
 import logging
 from contextlib import contextmanager
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from core.demo import SeedContext
+from demo.context import SeedContext
 
 AT_ONCE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 TASK_LOGGERS = ("django.tasks", "django_tasks")
@@ -39,11 +38,13 @@ def tasks_at_once():
             logger.setLevel(level)
 
 
+# The site-wide part (the admin) first, the search's promotions and index last.
+PARTS = ["context", "home", "themes", "news", "events", "directory", "members", "search"]
+
+
 def demo_modules():
-    for app_config in apps.get_app_configs():
-        name = f"{app_config.name}.demo"
-        if importlib.util.find_spec(name) is not None:
-            yield importlib.import_module(name)
+    for part in PARTS:
+        yield importlib.import_module(f"demo.{part}")
 
 
 class Command(BaseCommand):

@@ -1,0 +1,8 @@
+"""The demo app: seed_demo and the data it loads."""
+
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "demo"
+    verbose_name = "Demoinnehåll"

@@ -147,9 +147,21 @@ class Facet:
     gives each item its organisation's values.
     """
 
-    def __init__(self, name: str, label: str, vocabulary: Callable[[], dict], org_path: str = ""):
+    # The API takes several values of the parameter (False: one, as a checkbox).
+    many = True
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        vocabulary: Callable[[], dict],
+        org_path: str = "",
+        *,
+        help: str = "",
+    ):
         self.name = name
         self.label = label
+        self.help = help
         self.load_vocabulary = vocabulary
         self.org_path = org_path
 
@@ -178,8 +190,8 @@ class Facet:
 class FieldFacet(Facet):
     """A value of a field on the searched model (organisation type, kind, partnership type)."""
 
-    def __init__(self, name, label, vocabulary, field: str):
-        super().__init__(name, label, vocabulary)
+    def __init__(self, name, label, vocabulary, field: str, **kwargs):
+        super().__init__(name, label, vocabulary, **kwargs)
         self.field = field
 
     def index_pairs(self, search, now):
@@ -191,9 +203,9 @@ class ThroughFacet(Facet):
     one pair per row of the link table, which names the item (or the organisation)."""
 
     def __init__(
-        self, name, label, vocabulary, through, *, tag: str, item: str, org_path: str = ""
+        self, name, label, vocabulary, through, *, tag: str, item: str, org_path="", **kwargs
     ):
-        super().__init__(name, label, vocabulary, org_path)
+        super().__init__(name, label, vocabulary, org_path, **kwargs)
         self.through = through
         self.tag = tag
         self.item = item
@@ -207,8 +219,8 @@ class MunicipalityFacet(Facet):
     """Head office or served: an organisation that works in the whole county counts for
     every municipality in it. SCB codes (2380) work as well as slugs (ostersund)."""
 
-    def __init__(self, name, label, org_path: str = ""):
-        super().__init__(name, label, None, org_path)
+    def __init__(self, name, label, org_path: str = "", **kwargs):
+        super().__init__(name, label, None, org_path, **kwargs)
 
     def vocabulary(self, search):
         return {slug: name for slug, name, _code, _in_county in search.municipalities}
@@ -234,8 +246,10 @@ class MunicipalityFacet(Facet):
 class OpenNeedsFacet(Facet):
     """One checkbox: organisations that have a current need posted."""
 
-    def __init__(self, name, label):
-        super().__init__(name, label, open_needs_vocabulary)
+    many = False
+
+    def __init__(self, name, label, **kwargs):
+        super().__init__(name, label, open_needs_vocabulary, **kwargs)
 
     def aliases(self, search):
         return {"true": "1", "on": "1", "ja": "1"}
@@ -253,7 +267,7 @@ def first_scheduled(opportunities, now) -> datetime | None:
     return scheduled.aggregate(first=Min("published_at"))["first"]
 
 
-def theme_facet(org_path: str = "") -> ThroughFacet:
+def theme_facet(org_path: str = "", help: str = "Tema (kortnamn).") -> ThroughFacet:
     """The organisation's themes, through the shared ThemedPage link table."""
     return ThroughFacet(
         "theme",
@@ -263,6 +277,7 @@ def theme_facet(org_path: str = "") -> ThroughFacet:
         tag="tag",
         item="content_object",
         org_path=org_path,
+        help=help,
     )
 
 
@@ -300,6 +315,7 @@ class FacetedSearch(Listing):
     facets: list[Facet] = []
     sorts: dict = {}
     default_sort = "name"
+    text_help = ""  # the API's description of q
     per_page = PER_PAGE
     # The searched model's link to its organisation, for facets with an org_path.
     org_field = "organisation"
@@ -547,8 +563,14 @@ class OrganisationSearch(FacetedSearch):
             _("Typ av organisation"),
             organisation_type_vocabulary,
             field="org_type",
+            help="Typ av organisation, t.ex. foretag, kommun.",
         ),
-        MunicipalityFacet("municipality", _("Kommun")),
+        MunicipalityFacet(
+            "municipality",
+            _("Kommun"),
+            help="Kommun, som kortnamn (ostersund) eller SCB-kod (2380): huvudkontor, "
+            "verksamhetsområde eller hela länet.",
+        ),
         theme_facet(),
         ThroughFacet(
             "offers",
@@ -557,6 +579,7 @@ class OrganisationSearch(FacetedSearch):
             OfferedCompetence,
             tag="tag",
             item="content_object",
+            help="Erbjuder kompetensen (kortnamn, t.ex. biogas).",
         ),
         ThroughFacet(
             "seeks",
@@ -565,6 +588,7 @@ class OrganisationSearch(FacetedSearch):
             SoughtCompetence,
             tag="tag",
             item="content_object",
+            help="Söker kompetensen (kortnamn).",
         ),
         ThroughFacet(
             "partnership_type",
@@ -573,8 +597,9 @@ class OrganisationSearch(FacetedSearch):
             OrganisationPage.partnership_types.through,
             tag="partnershiptype",
             item="organisationpage",
+            help="Samarbetsform (kortnamn).",
         ),
-        OpenNeedsFacet("has_needs", _("Behov")),
+        OpenNeedsFacet("has_needs", _("Behov"), help="1: bara organisationer med aktuella behov."),
     ]
     sorts = {
         "relevance": _("Bäst träff"),
@@ -582,6 +607,7 @@ class OrganisationSearch(FacetedSearch):
         "newest": _("Senast tillagda"),
     }
     default_sort = "name"
+    text_help = "Fritext: namn, beskrivning och kompetenser."
 
     def base_queryset(self):
         return OrganisationPage.objects.listed()
@@ -603,7 +629,13 @@ class OrganisationSearch(FacetedSearch):
 class OpportunitySearch(FacetedSearch):
     model = Opportunity
     facets = [
-        FieldFacet("kind", _("Behov eller erbjudande"), opportunity_kind_vocabulary, "kind"),
+        FieldFacet(
+            "kind",
+            _("Behov eller erbjudande"),
+            opportunity_kind_vocabulary,
+            "kind",
+            help="behov eller erbjudande.",
+        ),
         ThroughFacet(
             "competence",
             _("Kompetens"),
@@ -611,15 +643,19 @@ class OpportunitySearch(FacetedSearch):
             OpportunityCompetence,
             tag="tag",
             item="content_object",
+            help="Kompetens (kortnamn).",
         ),
         FieldFacet(
             "partnership_type",
             _("Samarbetsform"),
             partnership_vocabulary,
             field="partnership_type__slug",
+            help="Samarbetsform (kortnamn).",
         ),
-        MunicipalityFacet("municipality", _("Kommun"), org_path="organisation__"),
-        theme_facet(org_path="organisation__"),
+        MunicipalityFacet(
+            "municipality", _("Kommun"), org_path="organisation__", help="Organisationens kommun."
+        ),
+        theme_facet(org_path="organisation__", help="Organisationens tema (kortnamn)."),
     ]
     sorts = {
         "relevance": _("Bäst träff"),
@@ -627,6 +663,7 @@ class OpportunitySearch(FacetedSearch):
         "ending": _("Slutar snart"),
     }
     default_sort = "newest"
+    text_help = "Fritext i rubrik, text och kompetenser."
 
     def base_queryset(self):
         return Opportunity.objects.public()

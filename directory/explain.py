@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from directory.filters import FacetedSearch, MunicipalityFacet
+from directory.facets import MunicipalityFacet
+from directory.filters import FacetedSearch
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from ninja import NinjaAPI, Query, Schema
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, create_model
 
 from core.structured_data import absolute
 from directory.filters import OpportunitySearch, OrganisationSearch
@@ -239,38 +239,35 @@ def _cache(response: HttpResponse) -> None:
 # Endpoints ----------------------------------------------------------------------------
 
 
-class OrganisationFilters(Schema):
-    q: str | None = Field(None, description="Fritext: namn, beskrivning och kompetenser.")
-    org_type: list[str] = Field([], description="Typ av organisation, t.ex. foretag, kommun.")
-    municipality: list[str] = Field(
-        [],
-        description="Kommun, som kortnamn (ostersund) eller SCB-kod (2380): huvudkontor, "
-        "verksamhetsområde eller hela länet.",
+def query_schema(search_class, name: str) -> type[Schema]:
+    """The endpoint's parameters for the OpenAPI document, from the search's own facet
+    declarations: adding a facet there adds its parameter here."""
+    fields = {"q": (str | None, Field(None, description=search_class.text_help))}
+    for facet in search_class.facets:
+        if facet.many:
+            fields[facet.name] = (list[str], Field([], description=facet.help))
+        else:
+            fields[facet.name] = (str | None, Field(None, description=facet.help))
+    sorts = [f"{key} (kräver q)" if key == "relevance" else key for key in search_class.sorts]
+    described = ", ".join(sorts[:-1]) + " eller " + sorts[-1] + "."
+    fields["sort"] = (str | None, Field(None, description=described))
+    fields["page"] = (
+        LenientInt,
+        Field(None, description=f"Sidnummer, från 1. {search_class.per_page} träffar per sida."),
     )
-    theme: list[str] = Field([], description="Tema (kortnamn).")
-    offers: list[str] = Field([], description="Erbjuder kompetensen (kortnamn, t.ex. biogas).")
-    seeks: list[str] = Field([], description="Söker kompetensen (kortnamn).")
-    partnership_type: list[str] = Field([], description="Samarbetsform (kortnamn).")
-    has_needs: str | None = Field(None, description="1: bara organisationer med aktuella behov.")
-    sort: str | None = Field(None, description="relevance (kräver q), name eller newest.")
-    page: LenientInt = Field(None, description="Sidnummer, från 1. 20 träffar per sida.")
-    facets: LenientBool = Field(False, description="Ta med filtrens alternativ och antal.")
+    fields["facets"] = (
+        LenientBool,
+        Field(False, description="Ta med filtrens alternativ och antal."),
+    )
+    return create_model(name, __base__=Schema, **fields)
 
 
-class OpportunityFilters(Schema):
-    q: str | None = Field(None, description="Fritext i rubrik, text och kompetenser.")
-    kind: list[str] = Field([], description="behov eller erbjudande.")
-    competence: list[str] = Field([], description="Kompetens (kortnamn).")
-    partnership_type: list[str] = Field([], description="Samarbetsform (kortnamn).")
-    municipality: list[str] = Field([], description="Organisationens kommun.")
-    theme: list[str] = Field([], description="Organisationens tema (kortnamn).")
-    sort: str | None = Field(None, description="relevance (kräver q), newest eller ending.")
-    page: LenientInt = Field(None, description="Sidnummer, från 1. 20 träffar per sida.")
-    facets: LenientBool = Field(False, description="Ta med filtrens alternativ och antal.")
+OrganisationFilters = query_schema(OrganisationSearch, "OrganisationFilters")
+OpportunityFilters = query_schema(OpportunitySearch, "OpportunityFilters")
 
 
 # The FacetedSearch reads request.GET itself (unknown values are dropped there); the
-# schemas above describe the parameters in the OpenAPI document.
+# schemas above only describe the parameters in the OpenAPI document.
 
 
 def _json_response(request, search, kind: str, facets: bool, build) -> HttpResponse:

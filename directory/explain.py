@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from directory.filters import FacetedSearch, MunicipalityFacet
+from directory.facets import MunicipalityFacet
+from directory.filters import FacetedSearch
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,7 @@ class Widening:
 def widenings(search: FacetedSearch) -> list[Widening]:
     """The searches one step wider than this one that find something: without the text,
     then without each filter in the order of the facets. Each keeps everything else (the
-    text, the other filters, the sort order). Empty for searches not counted in memory."""
-    if not search.in_memory:
-        return []
+    text, the other filters, the sort order)."""
     filtered = [facet for facet in search.facets if search.values[facet.name]]
     found = []
     if search.query and filtered:
@@ -63,8 +62,7 @@ def with_municipality_reasons(search: FacetedSearch, organisations: Iterable) ->
     Berg") and `matched_by_head_office`. Needs the head office loaded (with_card_data does)."""
     organisations = list(organisations)
     chosen = search.values.get("municipality")
-    index = search.index
-    if not chosen or index is None:
+    if not chosen:
         return organisations
     names = {slug: name for slug, name, _code, _in_county in search.municipalities}
     in_county = {slug for slug, _name, _code, in_county in search.municipalities if in_county}
@@ -78,6 +76,7 @@ def with_municipality_reasons(search: FacetedSearch, organisations: Iterable) ->
             # An option of the index's municipality facet holds the organisations with
             # their head office there, serving it or serving the whole county; with the
             # first and the last ruled out, an organisation in one of them serves it.
+            index = search.index
             served = [names[slug] for slug in chosen if index.has(org.pk, "municipality", slug)]
             if not served:
                 continue  # not in the index (listed since it was built): nothing to say

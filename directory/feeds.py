@@ -53,9 +53,10 @@ class OpportunityFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self):
-        queryset = self.search.order(self.search.filtered()).with_card_data()
-        items = list(queryset.order_by("-published_at", "-pk")[:FEED_LENGTH])
-        return attach_opportunity_urls(items, self.index_page)
+        newest = self.search.results(
+            decorate=lambda queryset: queryset.with_card_data(), stop=FEED_LENGTH, sort="newest"
+        )
+        return attach_opportunity_urls(list(newest), self.index_page)
 
     def item_title(self, item):
         kind = _("Behov") if item.is_need else _("Erbjudande")

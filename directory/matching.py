@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from directory.filters import organisation_index, swedish_sort_key
+from directory.facets import swedish_sort_key
+from directory.filters import organisation_index
 from directory.models import OrganisationPage
 
 MATCH_LIMIT = 6

@@ -78,7 +78,7 @@ def directory_index(index_page: DirectoryIndexPage, request):
 def directory_csv(index_page: DirectoryIndexPage, request):
     """The current selection as CSV, with the import file's columns."""
     search = OrganisationSearch(request.GET, base_url=index_page.get_url(request))
-    rows = search.queryset.with_api_data().iterator(chunk_size=500)
+    rows = search.results(decorate=lambda queryset: queryset.with_api_data())
     response = StreamingHttpResponse(csvio.stream_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="samarbetspartner.csv"'
     patch_cache_control(response, public=True, max_age=300)

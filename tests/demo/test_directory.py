@@ -121,7 +121,7 @@ class TestDemo:
         assert expected, "the demo should have some"
 
         def found(query):
-            return {o.title for o in OrganisationSearch(QueryDict(query)).queryset}
+            return {o.title for o in OrganisationSearch(QueryDict(query)).results()}
 
         assert found(f"offers={slug}&municipality={municipality}") == expected
         facets = OrganisationSearch(QueryDict(f"offers={slug}")).facet_options()
@@ -148,10 +148,7 @@ def test_generated_organisations_for_load_tests(home_page, client):
     assert index.numchild == before + 40
     generated = OrganisationPage.objects.order_by("-pk").first()
     assert client.get(generated.url).status_code == 200
-    assert (
-        OrganisationSearch(QueryDict(f"q={generated.title.split()[2]}"))
-        .queryset.filter(pk=generated.pk)
-        .exists()
-    ), "generated organisations are in the search index"
+    found = OrganisationSearch(QueryDict(f"q={generated.title.split()[2]}")).result_ids()
+    assert generated.pk in found, "generated organisations are in the search index"
     run_seed(organisations=5)
     assert OrganisationPage.objects.count() == before + 45

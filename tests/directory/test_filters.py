@@ -13,7 +13,7 @@ from tests.directory.factories import OpportunityFactory, organisation
 
 
 def names(search) -> list[str]:
-    return [org.title for org in search.queryset]
+    return [org.title for org in search.results()]
 
 
 def search(query: str = "") -> OrganisationSearch:
@@ -204,7 +204,7 @@ class TestOpportunitySearch:
         )
         OpportunityFactory(organisation=orgs["b"], title="Opublicerat", published_at=None)
         state = OpportunitySearch(QueryDict(""), base_url="/samarbetspartner/mojligheter/")
-        assert list(state.queryset) == [shown]
+        assert list(state.results()) == [shown]
 
     def test_facets_on_the_opportunity_and_on_its_organisation(self, orgs):
         OpportunityFactory(organisation=orgs["a"], title="Gas", competences=["biogas"])
@@ -216,7 +216,7 @@ class TestOpportunitySearch:
         )
 
         def titles(query):
-            return [o.title for o in OpportunitySearch(QueryDict(query)).queryset]
+            return [o.title for o in OpportunitySearch(QueryDict(query)).results()]
 
         assert titles("competence=biogas") == ["Gas"]
         assert titles("kind=erbjudande") == ["Laddning"]

@@ -18,8 +18,9 @@ from pydantic import BeforeValidator, Field, create_model
 from core.structured_data import absolute
 from directory.filters import OpportunitySearch, OrganisationSearch
 from directory.models import Opportunity, OrganisationPage
+from directory.models.opportunity import attach_opportunity_urls
 from directory.models.organisation import LOGO_PAGE_SPEC
-from directory.views import attach_opportunity_urls, directory_index_page
+from directory.models.pages import directory_index_page
 
 CACHE_SECONDS = 300
 JSON_TYPE = "application/json; charset=utf-8"

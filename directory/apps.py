@@ -1,3 +1,5 @@
+"""The directory app: its signals, the organisation page's context and its theme sections."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,10 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from directory import signals  # noqa: F401
+        from directory.models import OrganisationPage
+        from directory.views import organisation_page_context
+
+        OrganisationPage.page_context = organisation_page_context
         from directory.theme_sections import (
             needs_url_for_theme,
             open_needs_for_theme,

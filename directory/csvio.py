@@ -1,4 +1,5 @@
-"""Organisations in and out as CSV: the import and export commands and the CSV download.
+"""Organisations in from CSV: the import command and the demo data (the format and the export
+are directory/csv_export.py).
 
 The file format (UTF-8, a header row, exactly these columns, `|` between several values
 in one cell, an apostrophe before a cell a spreadsheet would run as a formula:
@@ -31,78 +32,21 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from core.blocks import SIMPLE_RICH_TEXT_FEATURES
 from core.richtext import text_to_rich_text
-from core.spreadsheet import escape_row, unescape_cell
-from directory.models import (
+from core.spreadsheet import unescape_cell
+from directory.csv_export import COLUMNS, SEPARATOR
+from directory.models.organisation import RESERVED_SLUGS, OrganisationPage
+from directory.models.pages import DirectoryIndexPage
+from directory.models.taxonomy import (
     CompetenceTag,
-    DirectoryIndexPage,
     Municipality,
-    OrganisationPage,
     OrganisationType,
     PartnershipType,
 )
-from directory.models.organisation import RESERVED_SLUGS
 from directory.slugs import ascii_slug
 from directory.validators import normalise_org_number
 from themes.models import Theme
 
-COLUMNS = [
-    "name",
-    "org_number",
-    "org_type",
-    "municipality",
-    "website",
-    "short_description",
-    "description",
-    "themes",
-    "offers",
-    "seeks",
-    "partnership_types",
-]
-SEPARATOR = "|"
 _HTML = re.compile(r"^\s*<(p|ul|ol|h[2-6]|div|b|i|strong|em|a|br)[\s/>]", re.IGNORECASE)
-
-
-# Export -------------------------------------------------------------------------------
-
-
-def organisation_row(org: OrganisationPage) -> list[str]:
-    """One organisation as CSV cells (the queryset should come from with_api_data())."""
-    return [
-        org.title,
-        org.org_number,
-        org.get_org_type_display(),
-        org.head_office.name,
-        org.website,
-        org.short_description,
-        org.description,
-        SEPARATOR.join(theme.name for theme in org.themes.all()),
-        SEPARATOR.join(tag.name for tag in org.offers.all()),
-        SEPARATOR.join(tag.name for tag in org.seeks.all()),
-        SEPARATOR.join(kind.name for kind in org.partnership_types.all()),
-    ]
-
-
-def write_csv(organisations, out) -> int:
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    count = 0
-    for org in organisations:
-        writer.writerow(escape_row(organisation_row(org)))
-        count += 1
-    return count
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def stream_csv(organisations):
-    """Rows one by one, for a streaming HTTP response."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(COLUMNS)
-    for org in organisations:
-        yield writer.writerow(escape_row(organisation_row(org)))
 
 
 # Import -------------------------------------------------------------------------------

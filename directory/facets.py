@@ -14,14 +14,9 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import (
-    CompetenceTag,
-    Opportunity,
-    OpportunityKind,
-    OrganisationPage,
-    OrganisationType,
-    PartnershipType,
-)
+from directory.models.opportunity import Opportunity, OpportunityKind
+from directory.models.organisation import OrganisationPage
+from directory.models.taxonomy import CompetenceTag, OrganisationType, PartnershipType
 from themes.models import ThemedPage
 
 MAX_VALUES_PER_FACET = 50

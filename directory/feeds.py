@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.structured_data import absolute, organisation_data
 from directory.filters import OpportunitySearch
-from directory.views import attach_opportunity_urls
+from directory.models.opportunity import attach_opportunity_urls
 
 FEED_LENGTH = 30
 FEED_MAX_AGE = 15 * 60

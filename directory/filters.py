@@ -47,12 +47,12 @@ from directory.facets import (
     partnership_vocabulary,
     theme_facet,
 )
-from directory.models import (
+from directory.models.opportunity import Opportunity
+from directory.models.organisation import OrganisationPage
+from directory.models.taxonomy import (
     Municipality,
     OfferedCompetence,
-    Opportunity,
     OpportunityCompetence,
-    OrganisationPage,
     SoughtCompetence,
 )
 from themes.listing import Listing

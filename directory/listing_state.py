@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from directory.models import OrganisationPage
+from directory.models.organisation import OrganisationPage
 
 
 class RelistNeedsReview(Exception):

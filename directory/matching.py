@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from directory.facets import swedish_sort_key
 from directory.filters import organisation_index
-from directory.models import OrganisationPage
+from directory.models.organisation import OrganisationPage
 
 MATCH_LIMIT = 6
 

@@ -2,12 +2,12 @@
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from core.frontcache import invalidate_urls, urls_affected_by
 from directory.listing_state import clear_delisting, record_delisting
-from directory.models import Opportunity, OrganisationPage
+from directory.models.opportunity import Opportunity
+from directory.models.organisation import OrganisationPage, reindex_organisation
 
 
 @receiver(page_unpublished, sender=OrganisationPage)
@@ -26,13 +26,6 @@ def organisation_published(sender, instance, **kwargs):
 @receiver(post_delete, sender=Opportunity)
 def opportunity_deleted(sender, instance, **kwargs):
     reindex_organisation(instance.organisation_id)
-
-
-def reindex_organisation(organisation_id) -> None:
-    """An organisation is found by its opportunities too: update its search entry."""
-    organisation = OrganisationPage.objects.filter(pk=organisation_id).first()
-    if organisation is not None:
-        index.insert_or_update_object(organisation)
 
 
 # The front cache (core.frontcache): an opportunity shows on its own page, its organisation's

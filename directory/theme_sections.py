@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from directory.filters import by_name
 from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage
-from directory.views import attach_opportunity_urls
+from directory.models.opportunity import attach_opportunity_urls
 from themes.models import ThemedPage
 
 

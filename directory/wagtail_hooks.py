@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.spreadsheet import SafeCsvExportMixin
-from directory import admin_views, csvio
+from directory import admin_views, csv_export
 from directory.models import (
     CompetenceTag,
     ContactPerson,
@@ -76,7 +76,7 @@ class OrganisationIndexView(SafeCsvExportMixin, IndexView):
     """The flat listing; its CSV export has exactly the columns the import reads."""
 
     def to_row_dict(self, item):
-        return OrderedDict(zip(csvio.COLUMNS, csvio.organisation_row(item), strict=True))
+        return OrderedDict(zip(csv_export.COLUMNS, csv_export.organisation_row(item), strict=True))
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -127,8 +127,8 @@ class OrganisationListingViewSet(PageListingViewSet):
     name = "organisations"
     filterset_class = OrganisationFilterSet
     columns = organisation_columns()
-    list_export = csvio.COLUMNS
-    export_headings = {column: column for column in csvio.COLUMNS}
+    list_export = csv_export.COLUMNS
+    export_headings = {column: column for column in csv_export.COLUMNS}
     export_filename = "organisationer"
 
 

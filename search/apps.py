@@ -19,7 +19,8 @@ def _listed_opportunities(model):
 
 
 def _opportunity_urls(opportunities, request):
-    from directory.views import attach_opportunity_urls, directory_index_page
+    from directory.models.opportunity import attach_opportunity_urls
+    from directory.models.pages import directory_index_page
 
     attach_opportunity_urls(opportunities, directory_index_page(request))
 

@@ -16,9 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
     "root_packages"
 ]
-# The directory's internal cycle is being taken apart by the rewrite of its engine (issue 14);
-# a cycle within directory.* is tolerated until then, one that reaches another app is not.
-KNOWN = ("directory.",)
 
 
 def cycles(graph) -> list[list[str]]:
@@ -74,5 +71,5 @@ def describe(graph, group) -> str:
 def test_no_module_imports_itself_round():
     sys.path.insert(0, str(ROOT))
     graph = grimp.build_graph(*PACKAGES, cache_dir=None)
-    found = [g for g in cycles(graph) if not all(m.startswith(KNOWN) for m in g)]
+    found = cycles(graph)
     assert not found, "Import cycles:\n" + "\n\n".join(describe(graph, g) for g in found)

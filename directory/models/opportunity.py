@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core.fragments import one_change
+from directory.models.organisation import OrganisationPage, reindex_organisation
 from directory.models.taxonomy import OpportunityCompetence, PartnershipType
 
 DEFAULT_VALIDITY = datetime.timedelta(days=180)
@@ -42,8 +43,6 @@ class OpportunityQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def public(self):
         """What visitors see: current, and the organisation is listed."""
-        from directory.models.organisation import OrganisationPage
-
         return self.current().filter(
             organisation__in=OrganisationPage.objects.listed().values("pk")
         )
@@ -170,8 +169,6 @@ class Opportunity(index.Indexed, ClusterableModel):
         # only then does the content version move (once).
         with one_change():
             super().save(*args, **kwargs)
-            from directory.signals import reindex_organisation
-
             index.insert_or_update_object(self)
             reindex_organisation(self.organisation_id)
 
@@ -201,3 +198,10 @@ class Opportunity(index.Indexed, ClusterableModel):
 
     def is_public(self) -> bool:
         return self.is_current() and self.organisation.is_listed
+
+
+def attach_opportunity_urls(opportunities, index_page, request=None):
+    """Give each opportunity its public URL (no query: the index page is known)."""
+    for opportunity in opportunities:
+        opportunity.url = index_page.opportunity_url(opportunity, request) if index_page else ""
+    return opportunities

@@ -55,8 +55,9 @@ class OrganisationPageQuerySet(PageQuerySet):
         )
 
     def with_open_needs_flag(self):
-        from directory.models.opportunity import Opportunity
-
+        # Opportunity points here (directory/models/opportunity.py imports this module): its
+        # model is reached through the relation, not imported back.
+        Opportunity = self.model._meta.get_field("opportunities").related_model
         return self.annotate(
             has_open_needs=Exists(
                 Opportunity.objects.current().needs().filter(organisation=OuterRef("pk"))
@@ -460,12 +461,23 @@ class OrganisationPage(BasePage):
         urls = {index_page.opportunity_full_url(o, cache_object) for o in self.opportunities.all()}
         return urls - {None}
 
-    def get_context(self, request, *args, **kwargs):
-        from directory.views import organisation_page_context
+    # What the page shows besides its fields (opportunities, matches, related news) needs the
+    # directory's search and matching, which are built on this model: directory.views builds
+    # it and DirectoryConfig.ready() plugs that in here, so this module imports nothing above it.
+    page_context = None
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(organisation_page_context(self, request))
+        if self.page_context is not None:
+            context.update(self.page_context(request))
         return context
+
+
+def reindex_organisation(organisation_id) -> None:
+    """An organisation is found by its opportunities too: update its search entry."""
+    organisation = OrganisationPage.objects.filter(pk=organisation_id).first()
+    if organisation is not None:
+        index.insert_or_update_object(organisation)
 
 
 class ContactPerson(models.Model):

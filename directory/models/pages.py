@@ -1,12 +1,36 @@
-"""The directory's index page: the search, the opportunities list, their feed and the CSV."""
+"""The directory's index page: the search, the opportunities list, their feed and the CSV.
+
+Its routes are its views: they sit above the directory's search, matching, feed and CSV
+(which are built on the organisation and opportunity models, never on this page).
+"""
 
 from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.search import index
 
 from core.models import BasePage
+from directory.csv_export import stream_csv
+from directory.explain import widenings, with_municipality_reasons
+from directory.feeds import OpportunityFeed
+from directory.filters import LazyList, OpportunitySearch, OrganisationSearch
+from directory.matching import partners_for_opportunity
+from directory.models.opportunity import Opportunity, attach_opportunity_urls
+
+
+def search_context(search, results) -> dict:
+    """What the search templates need; `listing` is the name the shared includes use."""
+    return {
+        "search": search,
+        "listing": search,
+        "results": results,
+        "facets": search.facet_options(),
+        "summary": search.result_summary(results.paginator.count),
+    }
 
 
 class DirectoryIndexPage(RoutablePageMixin, BasePage):
@@ -50,33 +74,74 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("", name="index")
     def index_route(self, request):
-        from directory.views import directory_index
-
-        return directory_index(self, request)
+        search = OrganisationSearch(request.GET, base_url=self.get_url(request))
+        results = search.page(decorate=lambda queryset: queryset.with_card_data())
+        cards = results.object_list
+        # Lazy, like the cards: the results' cached fragment needs neither.
+        results.object_list = LazyList(lambda: with_municipality_reasons(search, cards))
+        context = {
+            **search_context(search, results),
+            "widenings": LazyList(lambda: [] if results.paginator.count else widenings(search)),
+            "canonical_url": self.get_full_url(request) + search.query_string(results.number),
+            "csv_url": self.subpage_url("csv", request) + search.query_string(),
+            "api_url": "/api/v1/directory/organisations/" + search.query_string(),
+            "opportunities_url": self.subpage_url("opportunities", request),
+        }
+        return self.render(
+            request, template="directory/directory_index_page.html", context_overrides=context
+        )
 
     @path("csv/", name="csv")
     def csv_route(self, request):
-        from directory.views import directory_csv
-
-        return directory_csv(self, request)
+        """The current selection as CSV, with the import file's columns."""
+        search = OrganisationSearch(request.GET, base_url=self.get_url(request))
+        rows = search.results(decorate=lambda queryset: queryset.with_api_data())
+        response = StreamingHttpResponse(stream_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="samarbetspartner.csv"'
+        patch_cache_control(response, public=True, max_age=300)
+        return response
 
     @path("mojligheter/", name="opportunities")
     def opportunities_route(self, request):
-        from directory.views import opportunity_index
-
-        return opportunity_index(self, request)
+        search = OpportunitySearch(request.GET, base_url=self.subpage_url("opportunities", request))
+        results = search.page(decorate=lambda queryset: queryset.with_card_data())
+        attach_opportunity_urls(results.object_list, self, request)
+        context = {
+            **search_context(search, results),
+            "canonical_url": self.get_full_url(request)
+            + self.reverse_subpage("opportunities")
+            + search.query_string(results.number),
+            "feed_url": self.subpage_url("opportunity_feed", request) + search.query_string(),
+            "api_url": "/api/v1/directory/opportunities/" + search.query_string(),
+            "directory_url": self.get_url(request),
+        }
+        return self.render(
+            request, template="directory/opportunity_index_page.html", context_overrides=context
+        )
 
     @path("mojligheter/rss/", name="opportunity_feed")
     def opportunity_feed_route(self, request):
-        from directory.feeds import OpportunityFeed
-
         return OpportunityFeed(self)(request)
 
     @re_path(r"^mojligheter/(?P<pk>[0-9]{1,18})-(?P<slug>[-\w]*)/$", name="opportunity")
     def opportunity_route(self, request, pk, slug):
-        from directory.views import opportunity_detail
-
-        return opportunity_detail(self, request, int(pk), slug)
+        opportunity = Opportunity.objects.public().with_card_data().filter(pk=int(pk)).first()
+        if opportunity is None:
+            raise Http404(gettext("Samarbetsmöjligheten finns inte eller har gått ut."))
+        url = self.opportunity_url(opportunity, request)
+        if slug != opportunity.slug:
+            return HttpResponsePermanentRedirect(url)
+        opportunity.url = url
+        context = {
+            "opportunity": opportunity,
+            "organisation": opportunity.organisation,
+            "competences": list(opportunity.competences.all()),
+            "partners": partners_for_opportunity(opportunity),
+            "opportunities_url": self.subpage_url("opportunities", request),
+        }
+        return self.render(
+            request, template="directory/opportunity_page.html", context_overrides=context
+        )
 
     def get_cached_paths(self):
         """The search, the opportunities, their feed and the CSV (core.frontcache)."""
@@ -84,8 +149,6 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     def get_sitemap_urls(self, request=None):
         """The page, the list of opportunities and every current opportunity."""
-        from directory.models.opportunity import Opportunity
-
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if not base:
@@ -116,3 +179,13 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     def subpage_url(self, name: str, request=None) -> str:
         return self.get_url(request) + self.reverse_subpage(name)
+
+
+def directory_index_page(request=None) -> DirectoryIndexPage | None:
+    """The live directory page, looked up once per request."""
+    if request is not None and hasattr(request, "_directory_index_page"):
+        return request._directory_index_page
+    page = DirectoryIndexPage.objects.live().first()
+    if request is not None:
+        request._directory_index_page = page
+    return page

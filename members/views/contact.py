@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.ratelimit import RateLimited, check_and_hit, client_ip
 from directory.models import Opportunity, OrganisationPage
-from directory.views import directory_index_page
+from directory.models.pages import directory_index_page
 from members import tokens
 from members.accounts import email_key
 from members.contact import is_contactable, send_message, send_to_secretariat

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from directory import csvio
+from directory import csv_export
 from directory.filters import by_name
 from directory.models import OrganisationPage
 
@@ -29,8 +29,8 @@ class Command(BaseCommand):
             organisations = organisations.listed()
         organisations = organisations.with_api_data().order_by(by_name("title"), "pk")
         if options["output"] == "-":
-            csvio.write_csv(organisations.iterator(chunk_size=500), self.stdout)
+            csv_export.write_csv(organisations.iterator(chunk_size=500), self.stdout)
         else:
             with open(options["output"], "w", encoding="utf-8", newline="") as out:
-                count = csvio.write_csv(organisations.iterator(chunk_size=500), out)
+                count = csv_export.write_csv(organisations.iterator(chunk_size=500), out)
             self.stderr.write(f"{count} organisationer skrevs till {options['output']}.")

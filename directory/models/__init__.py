@@ -1,9 +1,9 @@
 """The partner directory's models, one module per concept."""
 
+from directory.models.contact import ContactPerson
 from directory.models.opportunity import Opportunity, OpportunityKind, OpportunityQuerySet
 from directory.models.organisation import (
     STALE_AFTER,
-    ContactPerson,
     OrganisationPage,
     OrganisationPageQuerySet,
 )

@@ -3,7 +3,7 @@ is a page (members.models.MembershipApplicationPage) under Gå med."""
 
 from django.urls import path, register_converter
 
-from members.views import account, auth, contact
+from members.views import account, auth, contact, personal_data
 
 
 class IdConverter:
@@ -61,10 +61,10 @@ urlpatterns = [
         account.colleague_remove,
         name="colleague_remove",
     ),
-    path(org + "personuppgifter/", account.privacy_overview, name="privacy"),
-    path(org + "personuppgifter/samtycke/", account.consent, name="consent"),
-    path(org + "personuppgifter/data.json", account.export, name="export"),
-    path(org + "personuppgifter/borttagning/", account.removal, name="removal"),
+    path(org + "personuppgifter/", personal_data.privacy_overview, name="privacy"),
+    path(org + "personuppgifter/samtycke/", personal_data.consent, name="consent"),
+    path(org + "personuppgifter/data.json", personal_data.export, name="export"),
+    path(org + "personuppgifter/borttagning/", personal_data.removal, name="removal"),
     path("kontakta/<id:org_id>/", contact.organisation, name="contact"),
     path(
         "kontakta/<id:org_id>/mojlighet/<id:opp_id>/",

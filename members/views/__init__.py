@@ -1,5 +1,6 @@
-"""Views of the membership app: contacting (contact), logging in (auth) and the members'
-own pages (account). Joining is routed by its page (members.models.pages)."""
+"""Views of the membership app: contacting (contact), logging in (auth), the members'
+own pages (account) and their personal data and consents (personal_data). Joining is routed
+by its page (members.models.pages)."""
 
 from django.utils.cache import add_never_cache_headers
 

@@ -13,17 +13,14 @@ any of them in the admin (Katalog › Samarbetsmöjligheter).
 """
 
 import datetime
-import json
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import redirect_to_login
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,17 +29,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from directory.listing_state import delist
 from directory.models import ContactPerson, Opportunity, OrganisationPage
-from mail.outbox import notify_secretariat, queue_email
-from members import accounts, consents, listing, privacy, reminders
+from members import accounts, consents, listing, reminders
 from members import opportunities as member_opportunities
 from members.forms.account import (
     AcceptInvitationForm,
     ContactPersonForm,
     InvitationForm,
     OpportunityForm,
-    RemovalRequestForm,
 )
 from members.forms.organisation import OrganisationDetailsForm
 from members.models import (
@@ -51,14 +45,12 @@ from members.models import (
     Invitation,
     Membership,
     MembershipApplicationPage,
-    RemovalRequest,
 )
 from members.ratelimit import INVITATIONS_PER_USER
 from members.tokens import LinkError
 from members.views import private
 
 BACKEND = "members.backends.MemberEmailBackend"
-LISTING_WITHDRAWN_REASON = "Organisationen har tagit tillbaka sitt samtycke till att visas."
 
 
 # Access ------------------------------------------------------------------------------------
@@ -392,148 +384,6 @@ def colleague_remove(request, page, membership_id):
         % {"name": membership.user.get_full_name() or membership.user.email},
     )
     return HttpResponseRedirect(reverse("members:colleagues", args=[page.pk]), status=303)
-
-
-# Personal data -----------------------------------------------------------------------------
-
-
-@member_required
-@only("GET", "HEAD")
-def privacy_overview(request, page):
-    contact = ContactPerson.objects.filter(organisation=page).first()
-    latest = consents.latest(page)
-    context = org_context(
-        request,
-        page,
-        "privacy",
-        contact=contact,
-        listing_consent=listing_consent_given(page, latest),
-        latest=latest,
-        listing_text=consent_text(ConsentKind.PUBLISH_LISTING),
-        name_text=consent_text(ConsentKind.PUBLISH_NAME),
-        removal_form=RemovalRequestForm(),
-        open_requests=RemovalRequest.objects.filter(organisation=page, handled_at__isnull=True),
-    )
-    return render(request, "members/account/privacy.html", context)
-
-
-def listing_consent_given(page, latest: dict) -> bool:
-    """Given when the newest record says so; listings from before consent records (the
-    secretariat's own) count as given while they are listed."""
-    record = latest.get(ConsentKind.PUBLISH_LISTING)
-    return record.given if record is not None else page.is_listed
-
-
-@member_required
-@require_POST
-def consent(request, page):
-    kind = request.POST.get("kind")
-    give = request.POST.get("action") == "ge"
-    if kind == ConsentKind.PUBLISH_NAME:
-        contact = ContactPerson.objects.filter(organisation=page).first()
-        if contact is None:
-            raise Http404
-        consents.set_name_consent(
-            contact,
-            give,
-            source=ConsentSource.MEMBER_PAGES,
-            user=request.user,
-            join_page=MembershipApplicationPage.current(),
-        )
-        message = (
-            _("Kontaktpersonens namn och roll visas nu på organisationens sida.")
-            if give
-            else _("Samtycket är återtaget: kontaktpersonens namn och roll visas inte längre.")
-        )
-    elif kind == ConsentKind.PUBLISH_LISTING:
-        message = set_listing_consent(request, page, give)
-    else:
-        raise Http404
-    messages.success(request, message)
-    return HttpResponseRedirect(reverse("members:privacy", args=[page.pk]), status=303)
-
-
-@transaction.atomic
-def set_listing_consent(request, page, give: bool) -> str:
-    """Withdrawing delists at once; giving sends the listing to review to be relisted."""
-    if give and page.is_listed:
-        return _("Organisationen visas redan i katalogen.")
-    consents.record(
-        ConsentKind.PUBLISH_LISTING,
-        give,
-        source=ConsentSource.MEMBER_PAGES,
-        organisation=page,
-        person_name=request.user.get_full_name(),
-        person_email=request.user.email,
-        user=request.user,
-        join_page=MembershipApplicationPage.current(),
-    )
-    if give:
-        listing.request_review(page, request.user)
-        return _(
-            "Tack! Sekretariatet granskar uppgifterna och lägger sedan ut organisationen i "
-            "katalogen."
-        )
-    if page.live:
-        # The member may not unpublish pages; the site does it for them (the consent
-        # record says who asked).
-        delist(page, user=None, reason=LISTING_WITHDRAWN_REASON)
-    notify_secretariat(
-        "members/email/listing_withdrawn_secretariat", context={"user": request.user}, page=page
-    )
-    return _(
-        "Organisationen visas inte längre i katalogen. Uppgifterna finns kvar, och ni kan "
-        "ge samtycket igen när ni vill."
-    )
-
-
-@member_required
-@only("GET", "HEAD")
-def export(request, page):
-    data = privacy.export_organisation(page)
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"{page.slug}-{timezone.localdate().isoformat()}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@member_required
-@only("GET", "HEAD", "POST")
-def removal(request, page):
-    form = RemovalRequestForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        removal_request = RemovalRequest.objects.create(
-            organisation=page,
-            organisation_name=page.title,
-            scope=form.cleaned_data["scope"],
-            message=form.cleaned_data["message"],
-            requested_by=request.user,
-        )
-        notify_secretariat(
-            "members/email/removal_secretariat",
-            context={
-                "removal": removal_request,
-                "admin_url": settings.SITE_URL
-                + reverse("wagtailsnippets_members_removalrequest:edit", args=[removal_request.pk]),
-            },
-            page=page,
-        )
-        queue_email(
-            "members/email/removal_received",
-            to=request.user.email,
-            context={"removal": removal_request, "page": page},
-            organisation=page,
-        )
-        messages.success(
-            request,
-            _("Begäran är skickad. Sekretariatet hör av sig, senast inom en månad."),
-        )
-        return HttpResponseRedirect(reverse("members:privacy", args=[page.pk]), status=303)
-    context = org_context(request, page, "privacy", form=form)
-    return render(request, "members/account/removal.html", context)
 
 
 # Links from e-mail -------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def test_an_organisation_page_seen_before_is_mostly_cached(
     assert "Kim Kontaktsson" in html and '"@type": "Organization"' in html
 
 
-QUERIES_ORGANISATION_PAGE_CACHED = 18
+QUERIES_ORGANISATION_PAGE_CACHED = 16
 
 
 @pytest.mark.django_db

@@ -151,7 +151,7 @@ VARIABLES = {
         Variable(
             "FRAGMENT_CACHE_SECONDS",
             "3600 (0 in tests)",
-            "How long the site, routes, menus and other shared parts of pages stay cached "
+            "How long menus, breadcrumbs and other shared parts of pages stay cached "
             "(core/fragments.py; emptied by any edit). 0: off.",
         ),
         Variable("LOG_LEVEL", "INFO", "Level of the application's log output."),

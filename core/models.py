@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets import SlugInput
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import LinkBlock
@@ -56,7 +56,7 @@ class VersionToken(models.Model):
 class ContentVersion(VersionToken):
     """Names the state of everything public pages show: pages, snippets, vocabularies,
     images and settings. Rendered fragments that every page repeats (menus, footer,
-    breadcrumbs) and routes are cached under it (core/fragments.py)."""
+    breadcrumbs) are cached under it (core/fragments.py)."""
 
     class Meta:
         verbose_name = _("innehållsversion")
@@ -136,15 +136,6 @@ class BasePage(Page):
     # title 10, tags 5, lead or short description 3, the rest (body). Later entries
     # replace earlier ones of the same name.
     search_fields = [*Page.search_fields, index.SearchField("title", boost=10)]
-
-    # Set by core.fragments on a page routed for a request when no view restriction covers
-    # it, so serving it skips the two queries that would find none.
-    has_no_view_restrictions = False
-
-    def get_view_restrictions(self):
-        if self.has_no_view_restrictions:
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
     # Subclasses name the field that introduces the page (lead, intro) and its main image.
     summary_field = None

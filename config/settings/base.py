@@ -94,8 +94,6 @@ MIDDLEWARE = [
     "core.middleware.AdminContentSecurityPolicyMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # The site, settings and route Wagtail needs, from the cache (core/fragments.py).
-    "core.fragments.PrepareWagtailRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -154,7 +152,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = caches_from_url(env.get_str("REDIS_URL"))
 
-# What every page repeats (site, route, menus, breadcrumbs, listing facets), cached under a
+# What every page repeats (menus, breadcrumbs, listing facets), cached under a
 # token that every edit replaces (core.fragments): right in every process, with any cache.
 FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 3600)
 # Wagtail's frontend cache: Varnish (deploy/), Cloudflare or CloudFront, purged on publish.

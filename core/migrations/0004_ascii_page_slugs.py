@@ -4,8 +4,8 @@ redirects to the page (permanently) for every site the page is on.
 Wagtail used to keep Unicode in slugs (WAGTAIL_ALLOW_UNICODE_SLUGS), so news made in the
 admin were at /nyheter/ny-biogasmack-%C3%B6ppnar-i-sveg/. Pages below a renamed page move
 with it and get redirects too. The page's revisions get the new slug as well, or publishing
-a draft would bring the old one back. Routes and fragments cached under the content
-version are dropped.
+a draft would bring the old one back. Fragments cached under the content version (menus,
+links) are dropped.
 """
 
 import uuid

@@ -114,7 +114,9 @@ def test_the_migration_renames_unicode_slugs_and_redirects_the_old_addresses(cli
     # The two pages, the two siblings that moved with the renamed parent, and the item's
     # address between the two renames.
     assert Redirect.objects.filter(is_permanent=True).count() == 5
-    assert ContentVersion.current() != version, "cached routes must not keep the old addresses"
+    assert ContentVersion.current() != version, (
+        "cached menus and links must not keep the old addresses"
+    )
     # Running it again changes nothing.
     migration.make_page_slugs_ascii(apps, None)
     assert Redirect.objects.count() == 5

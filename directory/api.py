@@ -15,6 +15,7 @@ from django.utils.cache import patch_cache_control
 from ninja import NinjaAPI, Query, Schema
 from pydantic import BeforeValidator, Field, create_model
 
+from core.listing.export import JSON_TYPE, page_json
 from core.structured_data import absolute
 from directory.filters import OpportunitySearch, OrganisationSearch
 from directory.models import Opportunity, OrganisationPage
@@ -23,7 +24,6 @@ from directory.models.organisation import LOGO_PAGE_SPEC
 from directory.models.pages import directory_index_page
 
 CACHE_SECONDS = 300
-JSON_TYPE = "application/json; charset=utf-8"
 
 
 def _lenient_int(value):
@@ -202,37 +202,6 @@ def opportunity_out(item: Opportunity, request) -> dict:
     }
 
 
-def _page_out(search, page_obj, request, with_facets: bool) -> dict:
-    def link(number):
-        return absolute(search.page_url(number), request)
-
-    data = {
-        "count": page_obj.paginator.count,
-        "page": page_obj.number,
-        "num_pages": page_obj.paginator.num_pages,
-        "next": link(page_obj.next_page_number()) if page_obj.has_next() else None,
-        "previous": link(page_obj.previous_page_number()) if page_obj.has_previous() else None,
-    }
-    if with_facets:
-        data["facets"] = [
-            {
-                "name": group.facet.name,
-                "label": str(group.facet.label),
-                "options": [
-                    {
-                        "value": option.value,
-                        "label": str(option.label),
-                        "count": option.count,
-                        "selected": option.selected,
-                    }
-                    for option in group.options
-                ],
-            }
-            for group in search.facet_options()
-        ]
-    return data
-
-
 def _cache(response: HttpResponse) -> None:
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
 
@@ -291,11 +260,11 @@ def _json_response(request, search, kind: str, facets: bool, build) -> HttpRespo
 )
 def organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
     """Listade organisationer, filtrerade som på sidan Hitta samarbetspartner."""
-    search = OrganisationSearch(request.GET, base_url=request.path)
+    search = OrganisationSearch(request.GET, request.path, request)
 
     def build():
         page_obj = search.page(decorate=lambda queryset: queryset.with_api_data())
-        data = _page_out(search, page_obj, request, filters.facets)
+        data = page_json(search, page_obj, request, filters.facets)
         data["results"] = [organisation_out(org, request) for org in page_obj.object_list]
         return data
 
@@ -310,12 +279,12 @@ def organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
 )
 def opportunities(request: HttpRequest, filters: Query[OpportunityFilters]):
     """Publicerade, inte utgångna behov och erbjudanden från listade organisationer."""
-    search = OpportunitySearch(request.GET, base_url=request.path)
+    search = OpportunitySearch(request.GET, request.path, request)
 
     def build():
         page_obj = search.page(decorate=lambda queryset: queryset.with_card_data())
         attach_opportunity_urls(page_obj.object_list, directory_index_page(request))
-        data = _page_out(search, page_obj, request, filters.facets)
+        data = page_json(search, page_obj, request, filters.facets)
         data["results"] = [opportunity_out(item, request) for item in page_obj.object_list]
         return data
 

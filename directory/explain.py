@@ -4,7 +4,7 @@ A visitor who filters by municipality sees organisations whose head office is el
 (they serve the municipality, or the whole county) and deserves to be told why each one is
 listed. A visitor whose text and filters find nothing deserves more than "no hits": the
 nearest wider searches, each dropping one filter (or the text), with how many they would
-find. Both are read from the directory's in-memory facet index (directory/facet_index.py),
+find. Both are read from the directory's in-memory facet index (core/listing/index.py),
 the same bitsets that count the facets, so neither costs a query.
 """
 
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from directory.facets import MunicipalityFacet
-from directory.filters import FacetedSearch
+from core.listing.search import FacetedSearch
+from directory.facets import MunicipalityFacet, municipality_rows
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ def widenings(search: FacetedSearch) -> list[Widening]:
     return [widening for widening in found if widening.count]
 
 
+def municipality_rows_of(search: FacetedSearch) -> list[tuple]:
+    return search.cached_vocabulary(municipality_rows)
+
+
 def with_municipality_reasons(search: FacetedSearch, organisations: Iterable) -> list:
     """The organisations of a result page, each with `municipality_reason` set when the
     search filters by municipality ("Huvudkontor i Berg", "Verkar i hela länet", "Verkar i
@@ -64,8 +68,9 @@ def with_municipality_reasons(search: FacetedSearch, organisations: Iterable) ->
     chosen = search.values.get("municipality")
     if not chosen:
         return organisations
-    names = {slug: name for slug, name, _code, _in_county in search.municipalities}
-    in_county = {slug for slug, _name, _code, in_county in search.municipalities if in_county}
+    rows = municipality_rows_of(search)
+    names = {slug: name for slug, name, _code, _in_county in rows}
+    in_county = {slug for slug, _name, _code, in_county in rows if in_county}
     for org in organisations:
         head_office = org.head_office.slug if org.head_office_id else None
         if head_office in chosen:

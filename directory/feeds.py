@@ -27,7 +27,7 @@ class OpportunityFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.search = OpportunitySearch(
-            request.GET, base_url=self.index_page.subpage_url("opportunities")
+            request.GET, self.index_page.subpage_url("opportunities"), request
         )
         response = super().__call__(request, *args, **kwargs)
         patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)

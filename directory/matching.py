@@ -2,7 +2,7 @@
 
 The overlap between one organisation's seeks and the others' offers (and the other way
 round) is counted on the directory's in-memory index of listed organisations
-(directory/facet_index.py), which holds each competence's offerers and seekers: no query
+(core/listing/index.py), which holds each competence's offerers and seekers: no query
 at all, and the same answer the database would give. Only the handful of matches shown are
 loaded, with their tags, to write the reasons.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from directory.facets import swedish_sort_key
+from core.listing.facets import swedish_sort_key
 from directory.filters import organisation_index
 from directory.models.organisation import OrganisationPage
 

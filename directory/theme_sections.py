@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Min
 from django.utils import timezone
 
-from directory.filters import by_name
+from core.listing.search import by_name
 from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage
 from directory.models.opportunity import attach_opportunity_urls
 from themes.models import ThemedPage
@@ -39,14 +39,14 @@ def open_needs_for_theme(theme, limit: int) -> list:
 
 def organisations_url_for_theme(theme, request=None) -> str | None:
     index_page = DirectoryIndexPage.objects.live().first()
-    return f"{index_page.get_url(request)}?theme={theme.slug}" if index_page else None
+    return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None
 
 
 def needs_url_for_theme(theme, request=None) -> str | None:
     index_page = DirectoryIndexPage.objects.live().first()
     if index_page is None:
         return None
-    return f"{index_page.subpage_url('opportunities', request)}?kind=behov&theme={theme.slug}"
+    return f"{index_page.subpage_url('opportunities', request)}?kind=behov&tema={theme.slug}"
 
 
 def valid_until(theme, items) -> datetime.datetime:

@@ -8,9 +8,8 @@ from django.apps import apps
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 
-from core.fragments import content_version, remember
-from directory.caching import cache_seconds
-from directory.filters import LazyList
+from core.fragments import cache_seconds, content_version, remember
+from core.listing.search import LazyList
 from directory.jsonld import organisation_structured_data
 from directory.matching import matches_for
 from directory.models.opportunity import Opportunity, OpportunityKind, attach_opportunity_urls

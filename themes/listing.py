@@ -1,4 +1,5 @@
-"""Building blocks of filtered, paginated listings (news, events, later the directory).
+"""The theme facet every listing shares (core/listing/), and the older building blocks of
+the news and events listings.
 
 Every query-string value is checked against the options that exist before it reaches the
 database, so unknown ids, null bytes and other junk are simply ignored: never an error.
@@ -6,11 +7,13 @@ database, so unknown ids, null bytes and other junk are simply ignored: never an
 
 from collections.abc import Iterable
 from typing import NamedTuple
-from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from core.listing.facets import ThroughFacet
+from core.listing.search import Listing  # noqa: F401 (the news and events listings)
 from themes.models import Theme, ThemedPage
 
 MAX_VALUES = 20  # per parameter; more are ignored
@@ -71,70 +74,20 @@ def with_any_theme(queryset: QuerySet, themes: list[Option]) -> QuerySet:
     )
 
 
-class Listing:
-    """Selected filter values as (parameter, value, label), and URLs that keep or drop them."""
+def theme_vocabulary() -> dict[str, str]:
+    return dict(Theme.objects.order_by("sort_order", "name").values_list("slug", "name"))
 
-    def __init__(self, base_url: str, page_obj: Page | None = None):
-        self.base_url = base_url
-        self.selected: list[tuple[str, str, str]] = []
-        self.page_obj = page_obj
 
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.selected)
-
-    def url(self, pairs: list[tuple[str, str]]) -> str:
-        return f"{self.base_url}?{urlencode(pairs)}" if pairs else self.base_url
-
-    def filter_pairs(self) -> list[tuple[str, str]]:
-        return [(name, value) for name, value, _label in self.selected]
-
-    def page_url(self, number: int) -> str:
-        pairs = self.filter_pairs()
-        if number > 1:
-            pairs.append(("page", str(number)))
-        return self.url(pairs)
-
-    def active_filters(self) -> list[dict]:
-        """Each selected value with a link that removes it."""
-        pairs = self.filter_pairs()
-        return [
-            {
-                "label": label,
-                "remove_url": self.url([p for p in pairs if p != (name, value)]),
-            }
-            for name, value, label in self.selected
-        ]
-
-    def page_links(self) -> list[dict]:
-        """Numbered links with ellipses, for templates/themes/includes/pagination.html."""
-        if self.page_obj is None or self.page_obj.paginator.num_pages < 2:
-            return []
-        paginator = self.page_obj.paginator
-        links = []
-        for number in paginator.get_elided_page_range(
-            self.page_obj.number, on_each_side=2, on_ends=1
-        ):
-            if number == paginator.ELLIPSIS:
-                links.append({"ellipsis": True})
-            else:
-                links.append(
-                    {
-                        "number": number,
-                        "url": self.page_url(number),
-                        "current": number == self.page_obj.number,
-                    }
-                )
-        return links
-
-    @property
-    def previous_url(self):
-        if self.page_obj is not None and self.page_obj.has_previous():
-            return self.page_url(self.page_obj.previous_page_number())
-        return None
-
-    @property
-    def next_url(self):
-        if self.page_obj is not None and self.page_obj.has_next():
-            return self.page_url(self.page_obj.next_page_number())
-        return None
+def theme_facet(org_path: str = "", help: str = "Tema (kortnamn).") -> ThroughFacet:
+    """The item's themes (or its organisation's), through the shared ThemedPage link table:
+    the parameter `tema` in every listing."""
+    return ThroughFacet(
+        "tema",
+        _("Tema"),
+        theme_vocabulary,
+        ThemedPage,
+        tag="tag",
+        item="content_object",
+        org_path=org_path,
+        help=help,
+    )

@@ -13,11 +13,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.search import index
 
+from core.listing.search import LazyList, ListingPageMixin
 from core.models import BasePage
 from directory.csv_export import stream_csv
 from directory.explain import widenings, with_municipality_reasons
 from directory.feeds import OpportunityFeed
-from directory.filters import LazyList, OpportunitySearch, OrganisationSearch
+from directory.filters import OpportunitySearch, OrganisationSearch
 from directory.matching import partners_for_opportunity
 from directory.models.opportunity import Opportunity, attach_opportunity_urls
 
@@ -33,7 +34,7 @@ def search_context(search, results) -> dict:
     }
 
 
-class DirectoryIndexPage(RoutablePageMixin, BasePage):
+class DirectoryIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
     """Hitta samarbetspartner: one per site, with the organisations as its children.
 
     Sub-URLs (organisation slugs may not take their names, see RESERVED_SLUGS):
@@ -74,7 +75,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("", name="index")
     def index_route(self, request):
-        search = OrganisationSearch(request.GET, base_url=self.get_url(request))
+        search = OrganisationSearch(request.GET, self.get_url(request), request)
         results = search.page(decorate=lambda queryset: queryset.with_card_data())
         cards = results.object_list
         # Lazy, like the cards: the results' cached fragment needs neither.
@@ -94,7 +95,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @path("csv/", name="csv")
     def csv_route(self, request):
         """The current selection as CSV, with the import file's columns."""
-        search = OrganisationSearch(request.GET, base_url=self.get_url(request))
+        search = OrganisationSearch(request.GET, self.get_url(request), request)
         rows = search.results(decorate=lambda queryset: queryset.with_api_data())
         response = StreamingHttpResponse(stream_csv(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="samarbetspartner.csv"'
@@ -103,7 +104,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("mojligheter/", name="opportunities")
     def opportunities_route(self, request):
-        search = OpportunitySearch(request.GET, base_url=self.subpage_url("opportunities", request))
+        search = OpportunitySearch(request.GET, self.subpage_url("opportunities", request), request)
         results = search.page(decorate=lambda queryset: queryset.with_card_data())
         attach_opportunity_urls(results.object_list, self, request)
         context = {

@@ -34,7 +34,6 @@ def use_redis(settings, url: str) -> None:
     """The cache as production configures it from REDIS_URL, with every cache layer on."""
     settings.CACHES = caches_from_url(url)
     settings.FRAGMENT_CACHE_SECONDS = 3600
-    settings.DIRECTORY_SEARCH_CACHE_SECONDS = 600
 
 
 @contextlib.contextmanager

@@ -126,7 +126,7 @@ def test_the_openapi_schema_describes_both_endpoints_and_their_filters(client):
         "q",
         "org_type",
         "municipality",
-        "theme",
+        "tema",
         "offers",
         "seeks",
         "partnership_type",

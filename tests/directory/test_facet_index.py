@@ -1,4 +1,4 @@
-"""The in-memory facet index (directory/facet_index.py): kept while nothing changes, built
+"""The in-memory facet index (core/listing/index.py): kept while nothing changes, built
 again when an edit or the clock changes the answer, and the ranking of matches.
 
 That it answers every state as the directory did is test_recorded_states.py.
@@ -11,7 +11,7 @@ import pytest
 from django.http import QueryDict
 from django.utils import timezone
 
-from directory import facet_index
+from core.listing import index as facet_index
 from directory.filters import OrganisationSearch
 from directory.listing_state import delist
 from directory.models import OrganisationType
@@ -80,7 +80,7 @@ def test_the_index_is_kept_until_something_changes(varied, django_assert_num_que
     first = OrganisationSearch(QueryDict("offers=biogas"))
     first.page()
     index = first.index
-    again = OrganisationSearch(QueryDict("theme=klimatanpassning&has_needs=1"))
+    again = OrganisationSearch(QueryDict("tema=klimatanpassning&has_needs=1"))
     again.page()
     assert again.index is index, "a new state in the same version reuses the index"
     OpportunityFactory(organisation=varied[0], kind="behov")
@@ -114,11 +114,11 @@ def test_a_scheduled_need_counts_once_it_comes_out(varied, monkeypatch):
 @pytest.mark.django_db
 def test_matches_rank_by_overlap_then_by_name_as_the_database_orders(varied, settings):
     """The in-memory ranking against one worked out from the link tables themselves."""
-    from directory.filters import by_name
+    from core.listing.search import by_name
     from directory.matching import matches_for
     from directory.models import OfferedCompetence, OrganisationPage, SoughtCompetence
 
-    settings.DIRECTORY_SEARCH_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     listed = list(
         OrganisationPage.objects.listed().order_by(by_name("title"), "pk").values_list("pk")
     )

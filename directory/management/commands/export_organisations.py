@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from core.listing.search import by_name
 from directory import csv_export
-from directory.filters import by_name
 from directory.models import OrganisationPage
 
 

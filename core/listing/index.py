@@ -1,4 +1,4 @@
-"""The listed organisations in memory, for counting facets and paging without aggregates.
+"""A listing's items in memory, for counting facets and paging without aggregates.
 
 A directory state nobody had asked for before (a new combination of filters) cost eight
 aggregate queries over every listed organisation: about half a second with 10,000 of them,
@@ -9,13 +9,12 @@ count is a popcount, and a result page is the first set bits in the order asked 
 state then costs a few milliseconds of arithmetic instead of the aggregates.
 
 The index is built from the facets' `index_pairs`, one query per facet and sort order, and
-serves every channel (page, API, CSV, feed, matching). It is built once per search class,
-search version and process, behind a lock so that concurrent first requests build it once,
-and kept until the version changes (any edit of organisations, opportunities, vocabularies
-or view restrictions), the day changes (opportunities expire at midnight) or a scheduled
-opportunity comes out; with the directory cache off (DIRECTORY_SEARCH_CACHE_SECONDS=0)
-every search builds its own. With 10,000 organisations it is built in about 0.7 s and
-holds about 1.7 MB.
+serves every channel (page, API, CSV, feed, matching). It is built once per search's
+`index_key` (its class, or more where the items depend on more), content version and
+process, behind a lock so that concurrent first requests build it once, and kept until the
+version changes (any edit of what public pages show), the day changes (opportunities
+expire at midnight) or the search's `changes_at` comes (a scheduled item comes out, an
+event ends). With 10,000 organisations it is built in about 0.7 s and holds about 1.7 MB.
 """
 
 import datetime
@@ -25,7 +24,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-# One index per search class in this process.
+# One index per search `index_key` in this process.
 _current: dict[str, "FacetIndex"] = {}
 _building = threading.Lock()
 
@@ -88,6 +87,7 @@ class FacetIndex:
             for pk, value in pairs:
                 if value is None:
                     continue
+                value = str(value)
                 if facet.org_path:
                     positions[value].extend(by_organisation.get(pk, ()))
                 elif (i := self.position.get(pk)) is not None:
@@ -101,7 +101,7 @@ class FacetIndex:
         """This process's index for the search's class, built again when it is out of date."""
         if not search.version:
             return cls(search)
-        name = type(search).__name__
+        name = search.index_key
         index = _current.get(name)
         if index is None or not index.is_current(search.version, timezone.now()):
             with _building:

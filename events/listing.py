@@ -1,28 +1,126 @@
-"""Upcoming or past events, filterable by theme, paginated."""
+"""Upcoming and past events, declared on the listing framework (core/listing/): the same
+facets, counts, chips, paging and JSON/CSV output as every other listing.
 
+Which events are upcoming changes without any edit, when one ends: `changes_at` tells the
+in-memory index (core/listing/index.py) to be built again at that moment, and the state
+keys of cached fragments and JSON carry the index's expiry, so none outlives it.
+"""
+
+import datetime
+
+from django.db.models import Min
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from themes.listing import Listing, paginate, param_values, theme_options, with_any_theme
+from core.listing.facets import Facet
+from core.listing.search import FacetedSearch
+from core.structured_data import absolute
+from events.models import EventPage
+from themes.listing import theme_facet
+
+ON_SITE = "pa-plats"
+ONLINE = "digitalt"
 
 
-class EventListing(Listing):
-    def __init__(self, index_page, params, past: bool):
-        self.past = past
-        events = index_page.events()
-        base = events.past() if past else events.upcoming()
-        super().__init__(index_page.past_url() if past else index_page.url)
+def attendance_vocabulary() -> dict[str, str]:
+    return {ON_SITE: str(_("På plats")), ONLINE: str(_("Digitalt"))}
 
-        self.theme_options = theme_options(base.values("pk"))
-        slugs = param_values(params, "tema", (t.slug for t in self.theme_options))
-        self.themes = [t for t in self.theme_options if t.slug in slugs]
-        self.selected = [("tema", t.slug, t.name) for t in self.themes]
 
-        results = with_any_theme(base, self.themes) if self.themes else base
-        self.page_obj = paginate(results.with_listing_data(), params, index_page.page_size)
+class AttendanceFacet(Facet):
+    """How one takes part: on site (the event has a place), online, or either (both)."""
+
+    def index_pairs(self, search, now):
+        rows = search.base_queryset().order_by().values_list("pk", "location_name", "is_online")
+        pairs = []
+        for pk, place, online in rows:
+            if place.strip():
+                pairs.append((pk, ON_SITE))
+            if online:
+                pairs.append((pk, ONLINE))
+        return pairs, None
+
+
+class EventSearch(FacetedSearch):
+    """The events of one calendar page that have not ended yet (ongoing ones too), soonest
+    first; `PastEventSearch` is the ones that have, latest first."""
+
+    model = EventPage
+    past = False
+    facets = [
+        theme_facet(),
+        AttendanceFacet("deltagande", _("Delta"), attendance_vocabulary, help="pa-plats, digitalt."),
+    ]
+    sorts = {"start": _("Datum")}
+    default_sort = "start"
+    text_help = "Fritext: rubrik, ingress, program, plats och arrangör."
+    export_columns = [
+        "title",
+        "url",
+        "start",
+        "end",
+        "location",
+        "online",
+        "organiser",
+        "cancelled",
+        "themes",
+    ]
+
+    def __init__(self, index_page, params, request=None):
+        self.index_page = index_page
+        self.per_page = index_page.page_size
+        base_url = index_page.past_url() if self.past else index_page.url
+        super().__init__(params, base_url, request)
+        # Events are always in date order, with a text too.
+        self.sort = self.default_sort
+
+    # Text and sort are not choices here: dates order the list, a text only narrows it.
+    sort_is_explicit = False
 
     @property
-    def count(self) -> int:
-        return self.page_obj.paginator.count
+    def index_key(self) -> str:
+        return f"{type(self).__name__}:{self.index_page.pk}"
+
+    def state_key(self, *extra) -> str:
+        # What a state shows changes when an event ends, which the index's expiry names.
+        return super().state_key(self.index.expires_at.isoformat(), *extra)
+
+    def base_queryset(self):
+        events = self.index_page.events()
+        return events.past() if self.past else events.upcoming()
+
+    def search_queryset(self):
+        return EventPage.objects.live()
+
+    def order(self, queryset, sort=""):
+        return queryset.order_by("start", "pk")
+
+    def changes_at(self, now) -> datetime.datetime | None:
+        """Just after the next upcoming event ends: it moves from one list to the other."""
+        ends = self.index_page.events().upcoming(now).aggregate(first=Min("end"))["first"]
+        return ends + datetime.timedelta(microseconds=1) if ends else None
+
+    def decorate(self, queryset):
+        return queryset.with_listing_data()
+
+    def export_decorate(self, queryset):
+        return queryset.prefetch_related("themes")
+
+    def export_row(self, event, request) -> dict:
+        return {
+            "title": event.title,
+            "url": absolute(event.get_url(request), request),
+            "start": timezone.localtime(event.start).isoformat(),
+            "end": timezone.localtime(event.end).isoformat(),
+            "location": event.location_name,
+            "online": event.is_online,
+            "organiser": event.organiser,
+            "cancelled": event.is_cancelled,
+            "themes": [theme.name for theme in event.themes.all()],
+        }
+
+    def export_name(self) -> str:
+        return "tidigare-traffar" if self.past else "kommande-traffar"
 
     @property
     def summary(self) -> str:
@@ -31,3 +129,12 @@ class EventListing(Listing):
         else:
             text = ngettext("%(count)d kommande träff", "%(count)d kommande träffar", self.count)
         return text % {"count": self.count}
+
+
+class PastEventSearch(EventSearch):
+    past = True
+    sorts = {"latest": _("Senaste först")}
+    default_sort = "latest"
+
+    def order(self, queryset, sort=""):
+        return queryset.order_by("-start", "-pk")

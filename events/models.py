@@ -1,6 +1,10 @@
+"""The calendar: the events index page (upcoming and past listings, their JSON and CSV,
+the calendar feed) and the event page."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -10,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.listing.search import ListingPageMixin
 from core.models import BasePage
 from core.pagequery import PageManager, PageQuerySet
 from core.structured_data import image_url, organisation_data
@@ -42,7 +47,7 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
     """Träffar: upcoming events first, past events on their own pages, a calendar feed."""
 
     intro = models.TextField(
@@ -77,26 +82,71 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return EventPage.objects.child_of(self)
 
     def get_cached_paths(self):
-        """Upcoming, past and the calendar feed: what core.frontcache purges on a change."""
-        return ["/", "/tidigare/", "/kalender/"]
+        """Upcoming, past, their JSON and CSV and the calendar feed: what core.frontcache
+        purges on a change."""
+        return [
+            "/",
+            "/json/",
+            "/csv/",
+            "/tidigare/",
+            "/tidigare/json/",
+            "/tidigare/csv/",
+            "/kalender/",
+        ]
+
+    def search(self, request, past: bool):
+        from events.listing import EventSearch, PastEventSearch
+
+        return (PastEventSearch if past else EventSearch)(self, request.GET, request)
+
+    def render_listing(self, request, past: bool):
+        if empty := [key for key, values in request.GET.lists() if not all(v.strip() for v in values)]:
+            # A form sent without JavaScript: the same state at its own address.
+            kept = request.GET.copy()
+            for key in empty:
+                kept.setlist(key, [v for v in kept.getlist(key) if v.strip()])
+            query = kept.urlencode()
+            return redirect(request.path + (f"?{query}" if query else ""))
+        search = self.search(request, past)
+        search.page(search.decorate)
+        template = "events/event_index_page_past.html" if past else None
+        return self.render(
+            request,
+            template=template,
+            context_overrides={"listing": search, "past": past},
+        )
+
+    def export(self, request, past: bool, kind: str):
+        from core.listing.export import csv_response, json_response
+
+        search = self.search(request, past)
+        if kind == "csv":
+            return csv_response(search, request, f"{search.export_name()}.csv", search.export_decorate)
+        return json_response(search, request, search.export_decorate)
 
     @path("", name="upcoming")
     def upcoming_view(self, request):
-        from events.listing import EventListing
-
-        listing = EventListing(self, request.GET, past=False)
-        return self.render(request, context_overrides={"listing": listing, "past": False})
+        return self.render_listing(request, past=False)
 
     @path("tidigare/", name="past")
     def past_view(self, request):
-        from events.listing import EventListing
+        return self.render_listing(request, past=True)
 
-        listing = EventListing(self, request.GET, past=True)
-        return self.render(
-            request,
-            template="events/event_index_page_past.html",
-            context_overrides={"listing": listing, "past": True},
-        )
+    @path("json/", name="upcoming_json")
+    def upcoming_json_view(self, request):
+        return self.export(request, past=False, kind="json")
+
+    @path("csv/", name="upcoming_csv")
+    def upcoming_csv_view(self, request):
+        return self.export(request, past=False, kind="csv")
+
+    @path("tidigare/json/", name="past_json")
+    def past_json_view(self, request):
+        return self.export(request, past=True, kind="json")
+
+    @path("tidigare/csv/", name="past_csv")
+    def past_csv_view(self, request):
+        return self.export(request, past=True, kind="csv")
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):

@@ -53,6 +53,26 @@
     });
   };
 
+  /*
+   * A GET form (a listing's filters) sends only the fields that have a value, so the
+   * address is the listing's own (no "q=&"). Without this file the server ignores them.
+   */
+  modules["clean-query"] = function (form) {
+    form.addEventListener("submit", function () {
+      Array.from(form.elements).forEach(function (field) {
+        if (field.name && !field.disabled && typeof field.value === "string" && !field.value.trim()) {
+          field.disabled = true;
+        }
+      });
+      // Enabled again for the page kept in the back/forward cache.
+      window.setTimeout(function () {
+        Array.from(form.elements).forEach(function (field) {
+          field.disabled = false;
+        });
+      }, 0);
+    });
+  };
+
   function start() {
     document.querySelectorAll("[data-module]").forEach(function (element) {
       element.dataset.module.split(/\s+/).forEach(function (name) {

@@ -9,14 +9,15 @@ keys of cached fragments and JSON carry the index's expiry, so none outlives it.
 import datetime
 
 from django.db.models import Min
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.listing.export import csv_response, json_response
 from core.listing.facets import Facet
 from core.listing.search import FacetedSearch
 from core.structured_data import absolute
-from events.models import EventPage
 from themes.listing import theme_facet
 
 ON_SITE = "pa-plats"
@@ -43,13 +44,15 @@ class AttendanceFacet(Facet):
 
 class EventSearch(FacetedSearch):
     """The events of one calendar page that have not ended yet (ongoing ones too), soonest
-    first; `PastEventSearch` is the ones that have, latest first."""
+    first; `PastEventSearch` is the ones that have, latest first. The page's routes import
+    this module, so it reaches the events through the page (no import of events.models)."""
 
-    model = EventPage
     past = False
     facets = [
         theme_facet(),
-        AttendanceFacet("deltagande", _("Delta"), attendance_vocabulary, help="pa-plats, digitalt."),
+        AttendanceFacet(
+            "deltagande", _("Delta"), attendance_vocabulary, help="pa-plats, digitalt."
+        ),
     ]
     sorts = {"start": _("Datum")}
     default_sort = "start"
@@ -90,7 +93,8 @@ class EventSearch(FacetedSearch):
         return events.past() if self.past else events.upcoming()
 
     def search_queryset(self):
-        return EventPage.objects.live()
+        # Every live event (the index keeps this page's): what the search backends filter.
+        return self.index_page.events().model.objects.live()
 
     def order(self, queryset, sort=""):
         return queryset.order_by("start", "pk")
@@ -138,3 +142,41 @@ class PastEventSearch(EventSearch):
 
     def order(self, queryset, sort=""):
         return queryset.order_by("-start", "-pk")
+
+
+def search_for(index_page, request, past: bool) -> EventSearch:
+    return (PastEventSearch if past else EventSearch)(index_page, request.GET, request)
+
+
+def without_empty_parameters(request):
+    """A redirect to the same state without the parameters that have no value (the search
+    box of a form sent without JavaScript; site.js leaves them out); else None."""
+    params = request.GET
+    if all(value.strip() for _key, values in params.lists() for value in values):
+        return None
+    kept = params.copy()
+    for key in params:
+        kept.setlist(key, [value for value in params.getlist(key) if value.strip()])
+    query = kept.urlencode()
+    return redirect(request.path + (f"?{query}" if query else ""))
+
+
+def listing_response(index_page, request, past: bool):
+    """The upcoming (or past) events page: the facets, the chips and a page of results."""
+    if response := without_empty_parameters(request):
+        return response
+    search = search_for(index_page, request, past)
+    search.page(search.decorate)
+    return index_page.render(
+        request,
+        template="events/event_index_page_past.html" if past else None,
+        context_overrides={"listing": search, "past": past},
+    )
+
+
+def export_response(index_page, request, past: bool, kind: str):
+    """The same state as JSON (a page, with the facets' counts) or CSV (every match)."""
+    search = search_for(index_page, request, past)
+    if kind == "json":
+        return json_response(search, request, search.export_decorate)
+    return csv_response(search, request, f"{search.export_name()}.csv", search.export_decorate)

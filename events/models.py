@@ -4,12 +4,11 @@ the calendar feed) and the event page."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -94,59 +93,24 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
             "/kalender/",
         ]
 
-    def search(self, request, past: bool):
-        from events.listing import EventSearch, PastEventSearch
-
-        return (PastEventSearch if past else EventSearch)(self, request.GET, request)
-
-    def render_listing(self, request, past: bool):
-        if empty := [key for key, values in request.GET.lists() if not all(v.strip() for v in values)]:
-            # A form sent without JavaScript: the same state at its own address.
-            kept = request.GET.copy()
-            for key in empty:
-                kept.setlist(key, [v for v in kept.getlist(key) if v.strip()])
-            query = kept.urlencode()
-            return redirect(request.path + (f"?{query}" if query else ""))
-        search = self.search(request, past)
-        search.page(search.decorate)
-        template = "events/event_index_page_past.html" if past else None
-        return self.render(
-            request,
-            template=template,
-            context_overrides={"listing": search, "past": past},
-        )
-
-    def export(self, request, past: bool, kind: str):
-        from core.listing.export import csv_response, json_response
-
-        search = self.search(request, past)
-        if kind == "csv":
-            return csv_response(search, request, f"{search.export_name()}.csv", search.export_decorate)
-        return json_response(search, request, search.export_decorate)
-
     @path("", name="upcoming")
     def upcoming_view(self, request):
-        return self.render_listing(request, past=False)
+        from events.listing import listing_response
+
+        return listing_response(self, request, past=False)
 
     @path("tidigare/", name="past")
     def past_view(self, request):
-        return self.render_listing(request, past=True)
+        from events.listing import listing_response
 
-    @path("json/", name="upcoming_json")
-    def upcoming_json_view(self, request):
-        return self.export(request, past=False, kind="json")
+        return listing_response(self, request, past=True)
 
-    @path("csv/", name="upcoming_csv")
-    def upcoming_csv_view(self, request):
-        return self.export(request, past=False, kind="csv")
+    @re_path(r"^(?:(?P<when>tidigare)/)?(?P<kind>json|csv)/$", name="export")
+    def export_view(self, request, kind, when=None):
+        """The state of the upcoming (or past) listing as JSON or CSV."""
+        from events.listing import export_response
 
-    @path("tidigare/json/", name="past_json")
-    def past_json_view(self, request):
-        return self.export(request, past=True, kind="json")
-
-    @path("tidigare/csv/", name="past_csv")
-    def past_csv_view(self, request):
-        return self.export(request, past=True, kind="csv")
+        return export_response(self, request, past=when is not None, kind=kind)
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):

@@ -93,7 +93,7 @@ def test_every_option_is_counted_for_the_other_facets(client, events):
     html = get(client, "/traffar/")
     assert counts(html, "tema") == {"energiomstallning": 2, "klimatanpassning": 1}
     assert counts(html, "deltagande") == {"pa-plats": 2, "digitalt": 2}
-    assert '<legend>Tema</legend>' in html and "<legend>Delta</legend>" in html
+    assert "<legend>Tema</legend>" in html and "<legend>Delta</legend>" in html
     html = get(client, "/traffar/?tema=energiomstallning")
     assert counts(html, "tema") == {"energiomstallning": 2, "klimatanpassning": 1}
     assert counts(html, "deltagande") == {"pa-plats": 2, "digitalt": 1}
@@ -144,13 +144,17 @@ def test_json_and_csv_are_the_selection_of_the_page(client, events):
             data = client.get(f"{base}json/{state}").json()
             assert [row["title"] for row in data["results"]] == titles(html), base + state
             assert data["count"] == len(titles(html))
-            facets = {f["name"]: {o["value"]: o["count"] for o in f["options"]} for f in data["facets"]}
+            facets = {
+                f["name"]: {o["value"]: o["count"] for o in f["options"]} for f in data["facets"]
+            }
             assert facets["tema"] == counts(html, "tema")
             response = client.get(f"{base}csv/{state}")
             assert response["Content-Type"].startswith("text/csv")
             body = b"".join(response.streaming_content).decode()
             rows = list(csv.DictReader(io.StringIO(body)))
             assert [row["title"] for row in rows] == titles(html)
+    for path in ["/json/", "/csv/", "/tidigare/json/", "/tidigare/csv/"]:
+        assert path in events[0].get_parent().specific.get_cached_paths()  # purged on a change
     row = client.get("/traffar/json/?deltagande=digitalt").json()["results"][0]
     assert row["title"] == "I morgon"
     assert row["url"].startswith("http://testserver/traffar/")
@@ -212,7 +216,9 @@ def test_unknown_sub_paths_are_not_found(client, events):
         "/traffar/tidigare/csv/?deltagande=pa-plats",
     ],
 )
-def test_listing_query_count_does_not_grow_with_the_events(client, event_index, energy, path, no_cache):
+def test_listing_query_count_does_not_grow_with_the_events(
+    client, event_index, energy, path, no_cache
+):
     """With Django's cache off: the queries of a request once this process has built the
     listing's index, the same for 10 events as for 200."""
     event_index.page_size = 5

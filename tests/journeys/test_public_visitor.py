@@ -4,8 +4,10 @@ Someone curious about the council opens the home page and follows a theme (Energ
 to its page: there are its news, its events and the organisations working with it. They read
 a news item and come Back. Then they look through the news listing, narrow it to one theme,
 see the filter in the address, read an item and come Back to the same filtered list. Last
-they open an upcoming event and put it in their own calendar: the file they get is an
-iCalendar event whose title, start (in Swedish time) and place are what the page said.
+they narrow the events to the theme (the checkbox says how many there will be), open an
+upcoming event, come Back to the same filtered list, and put the event in their own
+calendar: the file they get is an iCalendar event whose title, start (in Swedish time) and
+place are what the page said.
 
 The synonym search, the last part of this journey in the issue, is its own journey:
 test_search_with_a_synonym.py.
@@ -150,13 +152,47 @@ def test_a_visitor_follows_a_theme_filters_news_and_adds_an_event_to_the_calenda
     )
     assert tabs.get_by_role("link", name="Tidigare träffar").is_visible()
     axe_clean(page)
+    summary = page.locator("#event-results-heading")
+    everything = int(summary.inner_text().split()[0])
+
+    # Narrowed to the theme: the checkbox said how many there would be, and the list has them.
+    form = page.get_by_role("search", name="Sök och filtrera träffarna")
+    theme_box = form.get_by_role("checkbox", name=re.compile(rf"^{THEME} \(\d+"))
+    expected = int(re.search(r"\((\d+)", theme_box.evaluate("e => e.labels[0].innerText"))[1])
+    theme_box.check()
+    form.get_by_role("button", name="Visa träffar").click()
+    # Only what has a value is sent: the empty search box is left out.
+    page.wait_for_url(re.compile(rf"/traffar/\?tema={THEME_SLUG}$"))
+    assert query(page) == {"tema": [THEME_SLUG]}
+    filtered_summary = summary.inner_text()
+    assert filtered_summary.startswith(f"{expected} kommande träff"), filtered_summary
+    assert 0 < expected <= everything
+    chosen = page.get_by_role("list", name="Valda filter")
+    assert chosen.get_by_role("link", name=re.compile(rf"^{THEME}")).is_visible()
+    titles = page.locator(".event-item__title").all_inner_texts()
+    assert 0 < len(titles) <= expected
+    csv_link = page.get_by_role("link", name="CSV", exact=True)
+    assert csv_link.get_attribute("href") == f"/traffar/csv/?tema={THEME_SLUG}"
+    axe_clean(page)
+    filtered_url = page.url
 
     event_link = page.locator(".event-item__title a").first
     event_title = event_link.inner_text()
     event_link.click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == event_title
+    assert page.get_by_role("main").get_by_role("link", name=THEME, exact=True).is_visible()
     axe_clean(page)
+
+    page.go_back()
+    page.wait_for_url(filtered_url)
+    assert summary.inner_text() == filtered_summary
+    assert form.get_by_role("checkbox", name=re.compile(rf"^{THEME} ")).is_checked()
+    assert page.locator(".event-item__title").all_inner_texts() == titles
+
+    page.locator(".event-item__title a").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == event_title
 
     facts = page.locator(".event-facts")
     when = facts.locator("dd time")

@@ -171,7 +171,7 @@ def test_a_visitor_follows_a_theme_filters_news_and_adds_an_event_to_the_calenda
     assert chosen.get_by_role("link", name=re.compile(rf"^{THEME}")).is_visible()
     titles = page.locator(".event-item__title").all_inner_texts()
     assert 0 < len(titles) <= expected
-    csv_link = page.get_by_role("link", name="CSV", exact=True)
+    csv_link = page.get_by_role("link", name="Ladda ner som CSV")
     assert csv_link.get_attribute("href") == f"/traffar/csv/?tema={THEME_SLUG}"
     axe_clean(page)
     filtered_url = page.url

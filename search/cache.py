@@ -11,14 +11,11 @@ loaded again through the same live/public/listed filters on every request. A cha
 sends no signal (a bulk update) is at worst reflected in the counts CACHE_SECONDS late.
 """
 
-import hashlib
-
-from core.fragments import remember
+from core.fragments import digest, remember
 
 CACHE_SECONDS = 300
 
 
 def cached(parts: tuple, compute, request=None):
     """compute() once per content version and CACHE_SECONDS; None answers are not cached."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return remember(request, f"search:{digest}", compute, seconds=CACHE_SECONDS)
+    return remember(request, f"search:{digest(*parts)}", compute, seconds=CACHE_SECONDS)

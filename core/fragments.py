@@ -5,8 +5,9 @@ sections, a news item's links) would be worked out from the database on every re
 same answers each time until an editor changes something. `remember()` keeps them, as plain
 data (ids, strings, rendered HTML), under the ContentVersion token (core.models), which
 every change to what public pages show replaces (`connect_signals`: a save or delete of any
-model but the private ones listed below, and page moves); a request reads the token once, in one small query, so the cache is right in
-every process whatever the cache backend. Preview never reads it.
+model but the private ones listed below, and page moves); a request reads the token once,
+in one small query, so the cache is right in every process whatever the cache backend.
+Preview never reads it.
 
 Django keeps no whole pages (Varnish does, core/frontcache.py): pages are rendered on
 every request, Wagtail finding the site, its settings and the page for the path itself;

@@ -4,10 +4,10 @@ Menus, breadcrumbs and, per page type, what only changes on publish (a home page
 sections, a news item's links) would be worked out from the database on every render, the
 same answers each time until an editor changes something. `remember()` keeps them, as plain
 data (ids, strings, rendered HTML), under the ContentVersion token (core.models), which
-every change to what public pages show replaces (`connect_signals`: pages saved, published,
-moved or deleted, sites, settings, snippets, vocabularies, images, documents, view
-restrictions); a request reads the token once, in one small query, so the cache is right in
-every process whatever the cache backend. Preview never reads it.
+every change to what public pages show replaces (`connect_signals`: a save or delete of any
+model but the private ones listed below, and page moves); a request reads the token once,
+in one small query, so the cache is right in every process whatever the cache backend.
+Preview never reads it.
 
 Django keeps no whole pages (Varnish does, core/frontcache.py): pages are rendered on
 every request, Wagtail finding the site, its settings and the page for the path itself;
@@ -28,23 +28,67 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page
 from wagtail.signals import post_page_move
 
 DEFAULT_SECONDS = 3600
-# Models whose rows appear on public pages (besides pages themselves) and change rarely.
-APPS_SHOWN = ("core", "home", "themes", "news", "events", "directory", "taggit")
-NOT_SHOWN = {
+# What a save leaves the content version alone for: rows no public page shows, and rows
+# written while pages are rendered or visitors post forms (sessions, counters, renditions,
+# messages, logs), which would otherwise empty the cache on every request. Every other
+# model moves it (any app's pages, snippets, vocabularies, settings): an app added later
+# is right without an entry here, at worst emptying the cache more often than needed.
+PRIVATE_APPS = {
+    "admin",
+    "auth",
+    "contenttypes",
+    "sessions",
+    "django_tasks_database",
+    "django_otp_webauthn",
+    "otp_static",
+    "otp_totp",
+    "mail",
+    "staff_auth",
+    "wagtailadmin",
+    "wagtailusers",
+    "wagtailsearch",
+    "wagtailforms",
+    "wagtailembeds",
+}
+PRIVATE_MODELS = {
     "core.contentversion",
     "core.ratelimitcounter",
+    "members.consentrecord",
+    "members.contactmessage",
+    "members.invitation",
+    "members.listingreminder",
+    "members.membership",
+    "members.membershipapplication",
+    "members.removalrequest",
+    "search.pendingindexupdate",
+    "search.weeklyquery",
+    "wagtailcore.apitoken",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.groupapprovaltask",
+    "wagtailcore.groupcollectionpermission",
+    "wagtailcore.grouppagepermission",
+    "wagtailcore.groupsitepermission",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.task",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflow",
+    "wagtailcore.workflowcontenttype",
+    "wagtailcore.workflowpage",
+    "wagtailcore.workflowstate",
+    "wagtailcore.workflowtask",
+    "wagtailimages.rendition",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
 }
-WAGTAIL_SHOWN = (
-    "wagtailcore.Site",
-    "wagtailcore.PageViewRestriction",
-    "wagtailcore.Locale",
-    "wagtailimages.Image",
-    "wagtaildocs.Document",
-)
 
 
 def cache_seconds() -> int:
@@ -70,6 +114,11 @@ def context(request):
         "content_version": SimpleLazyObject(lambda: content_version(request)) if seconds else "",
         "fragment_cache_seconds": seconds,
     }
+
+
+def digest(*parts) -> str:
+    """A short name for a cache entry from its parts (a search's text and filters)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def _key(version: str, name: str) -> str:
@@ -140,15 +189,9 @@ def one_change():
 
 def shown_models():
     for model in apps.get_models():
-        if model._meta.label_lower in NOT_SHOWN:
-            continue
-        if model._meta.app_label in APPS_SHOWN or issubclass(model, Page):
+        label = model._meta
+        if label.app_label not in PRIVATE_APPS and label.label_lower not in PRIVATE_MODELS:
             yield model
-    for label in WAGTAIL_SHOWN:
-        try:
-            yield apps.get_model(label)
-        except LookupError:
-            continue
 
 
 def connect_signals() -> None:

@@ -15,15 +15,13 @@ from django.utils.cache import patch_cache_control
 from ninja import NinjaAPI, Query, Schema
 from pydantic import BeforeValidator, Field, create_model
 
-from core.listing.export import JSON_TYPE, page_json
+from core.listing.export import CACHE_SECONDS, JSON_TYPE, page_json
 from core.structured_data import absolute
 from directory.filters import OpportunitySearch, OrganisationSearch
 from directory.models import Opportunity, OrganisationPage
 from directory.models.opportunity import attach_opportunity_urls
 from directory.models.organisation import LOGO_PAGE_SPEC
 from directory.models.pages import directory_index_page
-
-CACHE_SECONDS = 300
 
 
 def _lenient_int(value):
@@ -202,10 +200,6 @@ def opportunity_out(item: Opportunity, request) -> dict:
     }
 
 
-def _cache(response: HttpResponse) -> None:
-    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-
-
 # Endpoints ----------------------------------------------------------------------------
 
 
@@ -248,7 +242,7 @@ def _json_response(request, search, kind: str, facets: bool, build) -> HttpRespo
         return json.dumps(build(), cls=DjangoJSONEncoder, ensure_ascii=False)
 
     response = HttpResponse(search.cached(f"api:{key}", render), content_type=JSON_TYPE)
-    _cache(response)
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response
 
 

@@ -1,3 +1,5 @@
+"""The news app: its section on every theme page (the latest news about the theme)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,106 +1,125 @@
-"""The news listing: filter by theme, tag and year (OR within a facet, AND across), paginated."""
+"""The news listing, declared on the listing framework (core/listing/): filters by theme
+(`tema`), tag (`tagg`) and year (`ar`), OR within a filter and AND across, each option
+counted for the other filters' state; text (`q`) by relevance. The page, its CSV and its
+JSON all read the same NewsSearch, so they never disagree.
+"""
 
-from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import Lower
+from types import SimpleNamespace
+
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from taggit.models import Tag
 
-from core.fragments import remember
-from themes.listing import (
-    Listing,
-    options,
-    page_number,
-    param_values,
-    theme_options,
-    with_any_theme,
-)
+from core.listing.facets import FieldFacet, ThroughFacet, swedish_sort_key
+from core.listing.search import FacetedSearch
+from news.models.news_page import NewsPage, NewsPageTag
+from themes.listing import theme_facet
 
 
-class NewsListing(Listing):
-    def __init__(self, index_page, params, request=None):
-        super().__init__(index_page.url)
+def published_news():
+    return NewsPage.objects.live().public()
+
+
+def tag_vocabulary() -> dict[str, str]:
+    """The tags of published news, in Swedish alphabetical order."""
+    rows = (
+        Tag.objects.filter(news_newspagetag_items__content_object__in=published_news().values("pk"))
+        .distinct()
+        .values_list("slug", "name")
+    )
+    return dict(sorted(rows, key=lambda row: (swedish_sort_key(row[1]), row[1])))
+
+
+def year_vocabulary() -> dict[str, str]:
+    """The years that have published news, newest first."""
+    years = published_news().dates("date", "year", order="DESC")
+    return {str(day.year): str(day.year) for day in years}
+
+
+class NewsSearch(FacetedSearch):
+    """The news of one listing page: its page size, its links and its in-memory index."""
+
+    model = NewsPage
+    facets = [
+        theme_facet(),
+        ThroughFacet(
+            "tagg",
+            gettext_lazy("Ämnesord"),
+            tag_vocabulary,
+            NewsPageTag,
+            tag="tag",
+            item="content_object",
+            help="Ämnesord (kortnamn, t.ex. biogas).",
+        ),
+        FieldFacet(
+            "ar", gettext_lazy("År"), year_vocabulary, field="date__year", help="År, t.ex. 2025."
+        ),
+    ]
+    sorts = {"relevance": gettext_lazy("Bäst träff"), "newest": gettext_lazy("Senaste först")}
+    default_sort = "newest"
+    text_help = "Fritext i rubrik, ingress, text, teman och ämnesord."
+    export_columns = ["title", "url", "date", "lead", "themes", "tags"]
+
+    def __init__(self, index_page, params, base_url: str = "", request=None):
         self.index_page = index_page
-        news = index_page.news()
-
-        def facets():
-            ids = news.values("pk")
-            return (
-                theme_options(ids),
-                options(
-                    Tag.objects.filter(news_newspagetag_items__content_object__in=ids)
-                    .annotate(count=Count("news_newspagetag_items"))
-                    .order_by(Lower("name"), "name")
-                ),
-                [d.year for d in news.dates("date", "year", order="DESC")],
-            )
-
-        # The facets change only when news is published again (core/fragments.py); plain
-        # options (themes.listing.Option), not tag objects, are cached.
-        self.theme_options, self.tag_options, self.year_options = remember(
-            request, f"news-listing:{index_page.pk}:options", facets
-        )
-
-        theme_slugs = param_values(params, "tema", (t.slug for t in self.theme_options))
-        tag_slugs = param_values(params, "tagg", (t.slug for t in self.tag_options))
-        years = param_values(params, "ar", (str(y) for y in self.year_options))
-        self.themes = [t for t in self.theme_options if t.slug in theme_slugs]
-        self.tags = [t for t in self.tag_options if t.slug in tag_slugs]
-        self.years = [int(y) for y in years]
-        self.selected = (
-            [("tema", t.slug, t.name) for t in self.themes]
-            + [("tagg", t.slug, t.name) for t in self.tags]
-            + [("ar", str(y), str(y)) for y in self.years]
-        )
-
-        results = news
-        if self.themes:
-            results = with_any_theme(results, self.themes)
-        if self.tags:
-            # The tag links of the pages it lists (NewsPageTag), taken from the queryset so
-            # that the listing needs nothing from news.models, which renders it.
-            tagged = news.model.tags.through.objects.filter(tag__in=[t.pk for t in self.tags])
-            results = results.filter(pk__in=tagged.values("content_object_id"))
-        if self.years:
-            results = results.filter(date__year__in=self.years)
-        paginator = Paginator(results.with_listing_data(), index_page.page_size)
-        # How many there are changes only when news is published again, like the facets.
-        state = "|".join(",".join(sorted(v)) for v in (theme_slugs, tag_slugs, years))
-        paginator.count = remember(
-            request, f"news-listing:{index_page.pk}:count:{state}", results.count
-        )
-        self.page_obj = paginator.page(page_number(params, paginator.num_pages))
+        self.per_page = index_page.page_size
+        super().__init__(params, base_url or index_page.get_url(request), request)
 
     @property
-    def count(self) -> int:
-        return self.page_obj.paginator.count
+    def index_key(self) -> str:
+        return f"{type(self).__name__}:{self.index_page.pk}"
+
+    def base_queryset(self):
+        return self.index_page.news()
+
+    def search_queryset(self):
+        return NewsPage.objects.live()
+
+    def order(self, queryset, sort=""):
+        # Relevance comes from the search backend; every other order is newest first.
+        return queryset.order_by("-date", "-first_published_at", "-pk")
+
+    def export_row(self, obj, request) -> dict:
+        return {
+            "title": obj.title,
+            "url": obj.get_full_url(request),
+            "date": obj.date,
+            "lead": obj.lead,
+            "themes": [
+                theme.name
+                for theme in sorted(obj.themes.all(), key=lambda t: (t.sort_order, t.name))
+            ],
+            "tags": sorted((tag.name for tag in obj.tags.all()), key=swedish_sort_key),
+        }
+
+    def labels(self, name: str) -> list[str]:
+        """The labels of the options selected in one facet."""
+        return [str(label) for facet, _value, label in self.selected if facet == name]
 
     @cached_property
     def summary(self) -> str:
         """'12 nyheter om Energiomställning med ämnesordet biogas från 2025', in plain Swedish."""
         text = ngettext("%(count)d nyhet", "%(count)d nyheter", self.count) % {"count": self.count}
-        if self.themes:
-            text += " " + _("om %(themes)s") % {"themes": _or([t.name for t in self.themes])}
-        if self.tags:
+        if self.query:
+            text += " " + _("som matchar ”%(query)s”") % {"query": self.query}
+        if themes := self.labels("tema"):
+            text += " " + _("om %(themes)s") % {"themes": _or(themes)}
+        if tags := self.labels("tagg"):
             text += " " + ngettext(
-                "med ämnesordet %(tags)s", "med ämnesorden %(tags)s", len(self.tags)
-            ) % {"tags": _or([t.name for t in self.tags])}
-        if self.years:
-            text += " " + _("från %(years)s") % {"years": _or([str(y) for y in self.years])}
+                "med ämnesordet %(tags)s", "med ämnesorden %(tags)s", len(tags)
+            ) % {"tags": _or(tags)}
+        if years := self.labels("ar"):
+            text += " " + _("från %(years)s") % {"years": _or(years)}
         return text
 
     @property
     def theme_feed(self):
-        """The single selected theme, whose own feed the page then offers."""
-        return self.themes[0] if len(self.themes) == 1 else None
-
-    def selected_tag(self):
-        return self.tags[0].slug if self.tags else ""
-
-    def selected_year(self):
-        return self.years[0] if self.years else None
+        """The single selected theme (slug and name), whose own feed the page then offers."""
+        themes = [(value, label) for name, value, label in self.selected if name == "tema"]
+        if len(themes) != 1:
+            return None
+        return SimpleNamespace(slug=themes[0][0], name=themes[0][1])
 
 
 def _or(words: list[str]) -> str:

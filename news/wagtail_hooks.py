@@ -1,3 +1,5 @@
+"""The news contact persons in the admin, as a snippet (Kontaktpersoner)."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet

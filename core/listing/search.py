@@ -22,7 +22,6 @@ RENAMED_PARAMETERS are still understood, and `renamed_redirect()` sends a page a
 with them to its canonical address.
 """
 
-import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cached_property
@@ -36,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import fragments
+from core.fragments import digest
 from core.listing.facets import Facet, FacetOptions, Option, QueryForm
 from core.listing.index import FacetIndex
 
@@ -51,10 +51,6 @@ def by_name(field: str = "title"):
     if connection.vendor == "postgresql":
         return Collate(field, SWEDISH_COLLATION)
     return Lower(field)
-
-
-def digest(*parts) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def renamed(params: QueryDict) -> QueryDict:

@@ -1,3 +1,5 @@
+"""Template tags for the news feeds: <link rel="alternate"> in the head and visible links."""
+
 from django import template
 from django.utils.translation import gettext as _
 

@@ -34,7 +34,7 @@ def test_filtering_news_with_the_form_works_without_scripts(browser, demo_server
     try:
         tab.goto(demo_server.url("/nyheter/"))
         everything = tab.locator("#news-results-heading").inner_text()
-        tab.get_by_label("Klimatanpassning").check()
+        tab.get_by_role("group", name="Tema").get_by_label("Klimatanpassning").check()
         tab.get_by_role("button", name="Visa nyheter").click()
         tab.wait_for_url("**/nyheter/?tema=klimatanpassning*")
         filtered = tab.locator("#news-results-heading").inner_text()

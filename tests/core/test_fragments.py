@@ -155,3 +155,46 @@ def test_saving_an_opportunity_moves_the_one_content_version_once(home_page, mon
     opportunity.save()
     assert len(bumps) == 1
     assert ContentVersion.current() != before
+
+
+def test_a_visitors_walk_leaves_the_content_version_alone(client, fragments, about, news_index):
+    """Pages rendered (renditions made on the way), a search, a listing: nothing a visitor
+    does moves the version, or every request would empty the cache."""
+    from core.models import ContentVersion
+    from tests.directory.factories import DirectoryIndexPageFactory, organisation
+    from tests.themes.factories import ImageFactory
+
+    directory = DirectoryIndexPageFactory(parent=about.get_parent())
+    org = organisation(directory, title="Fjällvind AB", offers=["biogas"])
+    news = NewsPageFactory(parent=news_index, title="Biogas i Sveg", image=ImageFactory())
+    before = ContentVersion.current()
+    for path in (
+        "/",
+        about.url,
+        news_index.url,
+        news.url,
+        directory.url + "?offers=biogas",
+        org.url,
+        "/sok/?q=biogas",
+        "/sok/?q=biogas",
+    ):
+        get(client, path)
+    assert ContentVersion.current() == before
+
+
+def test_any_apps_snippet_moves_the_version_without_being_listed(db):
+    """A model no list names (the site search's synonyms, Wagtail's search promotions)
+    moves it: a new app's snippets are never stale."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from core.models import ContentVersion
+    from search.models import SynonymGroup
+
+    before = ContentVersion.current()
+    SynonymGroup.objects.create(words="laddstolpar, laddinfrastruktur")
+    after_synonyms = ContentVersion.current()
+    assert after_synonyms != before
+    SearchPromotion.objects.create(
+        query=Query.get("biogas"), external_link_url="https://example.org/", external_link_text="X"
+    )
+    assert ContentVersion.current() != after_synonyms

@@ -160,6 +160,8 @@ def test_the_set_of_urls_a_news_item_affects(site):
     assert urls_affected_by(item) == {
         root + item.url,
         root + "/nyheter/",
+        root + "/nyheter/csv/",
+        root + "/nyheter/json/",
         root + "/nyheter/rss/",
         root + "/nyheter/atom/",
         *(root + f"/nyheter/tema/{theme}/{kind}/" for theme in themes for kind in ("rss", "atom")),

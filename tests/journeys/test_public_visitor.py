@@ -3,16 +3,18 @@
 Someone curious about the council opens the home page and follows a theme (Energiomställning)
 to its page: there are its news, its events and the organisations working with it. They read
 a news item and come Back. Then they look through the news listing, narrow it to one theme,
-see the filter in the address, read an item and come Back to the same filtered list. Last
-they narrow the events to the theme (the checkbox says how many there will be), open an
-upcoming event, come Back to the same filtered list, and put the event in their own
-calendar: the file they get is an iCalendar event whose title, start (in Swedish time) and
-place are what the page said.
+see the filter in the address, download the selection, narrow it to a year and take the
+year away again, read an item and come Back to the same filtered list. Last they narrow the
+events to the theme (the checkbox says how many there will be), open an upcoming event, come
+Back to the same filtered list, and put the event in their own calendar: the file they get
+is an iCalendar event whose title, start (in Swedish time) and place are what the page said.
 
 The synonym search, the last part of this journey in the issue, is its own journey:
 test_search_with_a_synonym.py.
 """
 
+import csv
+import io
 import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
@@ -112,10 +114,11 @@ def test_a_visitor_follows_a_theme_filters_news_and_adds_an_event_to_the_calenda
     everything = int(summary.inner_text().split()[0])
 
     form = page.get_by_role("form", name="Filtrera nyheterna")
-    form.get_by_role("checkbox", name=re.compile(rf"^{THEME} \(\d+\)$")).check()
+    themes = form.get_by_role("group", name="Tema")
+    themes.get_by_role("checkbox", name=re.compile(rf"^{THEME} \(\d+\)$")).check()
     form.get_by_role("button", name="Visa nyheter").click()
-    # The form also sends its empty selects (tagg=&ar=): only the theme has a value.
     page.wait_for_url(re.compile(rf"/nyheter/\?(.*&)?tema={THEME_SLUG}(&|$)"))
+    # Checkboxes send only what was chosen: no empty tagg= or ar= in the address.
     assert query(page) == {"tema": [THEME_SLUG]}
     filtered_summary = summary.inner_text()
     assert filtered_summary.endswith(f"om {THEME}"), filtered_summary
@@ -123,11 +126,36 @@ def test_a_visitor_follows_a_theme_filters_news_and_adds_an_event_to_the_calenda
     assert 0 < filtered < everything
     chosen = page.get_by_role("list", name="Valda filter")
     assert chosen.get_by_role("link", name=re.compile(rf"^{THEME}")).is_visible()
-    assert form.get_by_role("checkbox", name=re.compile(rf"^{THEME} ")).is_checked()
+    assert themes.get_by_role("checkbox", name=re.compile(rf"^{THEME} ")).is_checked()
     titles = page.locator(".news-list .card__title").all_inner_texts()
     assert 0 < len(titles) <= filtered
     axe_clean(page)
     filtered_url = page.url
+
+    # The download carries the filter: the CSV has as many news items as the page says.
+    csv_link = page.get_by_role("link", name="Ladda ner som CSV")
+    download = page.request.get(csv_link.evaluate("a => a.href"))
+    assert download.ok and download.headers["content-type"].startswith("text/csv")
+    assert len(list(csv.DictReader(io.StringIO(download.text())))) == filtered
+
+    # Narrowed to a year as well: the number beside the year is what the list then holds.
+    form.locator("summary", has_text=re.compile(r"^År$")).click()
+    years = form.get_by_role("group", name="År")
+    year_box = years.get_by_role("checkbox").first
+    year_box.wait_for()
+    label = years.locator("label").first.inner_text()
+    year, count = re.fullmatch(r"(\d{4}) \((\d+)\)", label).groups()
+    year_box.check()
+    form.get_by_role("button", name="Visa nyheter").click()
+    page.wait_for_url(re.compile(rf"/nyheter/\?(.*&)?ar={year}(&|$)"))
+    assert query(page) == {"tema": [THEME_SLUG], "ar": [year]}
+    assert summary.inner_text().split()[0] == count
+    assert summary.inner_text().endswith(f"om {THEME} från {year}")
+    axe_clean(page)
+    # Its chip takes the year away again, and the theme stays.
+    chosen.get_by_role("link", name=re.compile(rf"^{year}")).click()
+    page.wait_for_url(filtered_url)
+    assert summary.inner_text() == filtered_summary
 
     page.locator(".news-list .card__title a").first.click()
     page.wait_for_load_state()
@@ -138,7 +166,7 @@ def test_a_visitor_follows_a_theme_filters_news_and_adds_an_event_to_the_calenda
     page.go_back()
     page.wait_for_url(filtered_url)
     assert summary.inner_text() == filtered_summary
-    assert form.get_by_role("checkbox", name=re.compile(rf"^{THEME} ")).is_checked()
+    assert themes.get_by_role("checkbox", name=re.compile(rf"^{THEME} ")).is_checked()
     assert page.locator(".news-list .card__title").all_inner_texts() == titles
 
     # 3. The events listing → an upcoming event → into the visitor's calendar.

@@ -3,7 +3,7 @@
     manage.py bench_cold [--renders 20] [--json FILE]
 
 Django's cache backend is swapped for DummyCache and the fragment and page caches are off
-(FRAGMENT_CACHE_SECONDS=0, PAGE_CACHE_SECONDS=0), DEBUG is off, and each page is rendered
+(FRAGMENT_CACHE_SECONDS=0), DEBUG is off, and each page is rendered
 through the whole middleware stack with Django's test client: the median of --renders
 renders (after a warm-up render and one that counts the SQL queries). What the process
 keeps in memory between requests (templates, Wagtail's site list) stays warm, as in a
@@ -42,7 +42,6 @@ PAGES = [
 COLD = {
     "CACHES": {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
     "FRAGMENT_CACHE_SECONDS": 0,
-    "PAGE_CACHE_SECONDS": 0,
     "DEBUG": False,
     "ALLOWED_HOSTS": ["*"],
 }

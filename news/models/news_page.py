@@ -1,4 +1,6 @@
-from django.core.validators import MaxValueValidator, MinValueValidator
+"""A news item: its contact person, free tags (ämnesord), related pages and the
+queryset the listing, the feeds and the theme pages read."""
+
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -8,7 +10,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -18,7 +19,6 @@ from core.fragments import remember
 from core.models import BasePage
 from core.pagequery import PageManager, PageQuerySet
 from core.structured_data import image_url, organisation_data
-from themes.models import Theme
 
 
 class NewsContact(index.Indexed, models.Model):
@@ -86,91 +86,15 @@ class NewsPageQuerySet(PageQuerySet):
         """Everything a news card shows, in a fixed number of queries."""
         return self.select_related("image").prefetch_related("image__renditions", "themes")
 
+    def with_export_data(self):
+        """What the CSV and JSON print (themes and tags), in a fixed number of queries."""
+        return self.prefetch_related("themes", "tags")
+
     def with_theme(self, theme):
         return self.filter(themed_items__tag=theme)
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
-
-
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    """Nyheter: the listing with filters, and the news feeds."""
-
-    intro = models.TextField(
-        _("ingress"),
-        max_length=500,
-        blank=True,
-        help_text=_("Kort text överst i nyhetslistan. Används också som beskrivning i sökträffar."),
-    )
-    page_size = models.PositiveSmallIntegerField(
-        _("nyheter per sida"),
-        default=12,
-        validators=[MinValueValidator(3), MaxValueValidator(60)],
-        help_text=_("Hur många nyheter listan visar per sida, 3–60."),
-    )
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("page_size")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro", boost=3)]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsPage"]
-    max_count = 1
-    summary_field = "intro"
-
-    class Meta:
-        verbose_name = _("nyhetslista")
-        verbose_name_plural = _("nyhetslistor")
-
-    def news(self):
-        return NewsPage.objects.child_of(self).listed()
-
-    def get_context(self, request, *args, **kwargs):
-        from news.listing import NewsListing
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = NewsListing(self, request.GET, request)
-        context["news_index"] = self
-        return context
-
-    def get_cached_paths(self):
-        """The listing and every feed: what core.frontcache purges when news changes."""
-        paths = ["/", "/rss/", "/atom/"]
-        for slug in Theme.objects.values_list("slug", flat=True):
-            paths += [f"/tema/{slug}/rss/", f"/tema/{slug}/atom/"]
-        return paths
-
-    # Feeds: /rss/ and /atom/ for all news, /tema/<slug>/rss/ and /atom/ per theme. ----------
-
-    def feed_url(self, kind="rss", theme=None, request=None):
-        """The feed's address; absolute (the site's own address) when given the request."""
-        base = self.get_full_url(request) if request is not None else self.url
-        if theme is not None:
-            return base + self.reverse_subpage(f"theme_{kind}", args=[theme.slug])
-        return base + self.reverse_subpage(kind)
-
-    @path("rss/", name="rss")
-    def rss_feed(self, request):
-        from news.feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
-
-    @path("atom/", name="atom")
-    def atom_feed(self, request):
-        from news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
-
-    @path("tema/<str:theme_slug>/rss/", name="theme_rss")
-    def theme_rss_feed(self, request, theme_slug):
-        from news.feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request, theme_slug=theme_slug)
-
-    @path("tema/<str:theme_slug>/atom/", name="theme_atom")
-    def theme_atom_feed(self, request, theme_slug):
-        from news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request, theme_slug=theme_slug)
 
 
 class NewsPage(BasePage):
@@ -301,7 +225,10 @@ class NewsPage(BasePage):
 
     @cached_property
     def index_page(self):
-        return NewsIndexPage.objects.ancestor_of(self).live().first()
+        """The live news listing this item is in (its parent, by parent_page_types); only
+        its address is read, so no fields of its own are loaded."""
+        parent = self.get_parent()
+        return parent.specific_deferred if parent is not None and parent.live else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -371,8 +298,3 @@ class NewsPageRelatedLink(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("relaterad sida")
         verbose_name_plural = _("relaterade sidor")
-
-
-def news_index_for_theme_url(theme: Theme, request=None) -> str | None:
-    index_page = NewsIndexPage.objects.live().first()
-    return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None

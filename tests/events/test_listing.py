@@ -140,7 +140,8 @@ def test_json_and_csv_are_the_selection_of_the_page(client, events):
     for base in ["/traffar/", "/traffar/tidigare/"]:
         for state in ["", "?tema=energiomstallning", "?tema=klimatanpassning&deltagande=digitalt"]:
             html = get(client, base + state)
-            assert f'href="{base}csv/{state}" download>Ladda ner som CSV</a>' in html.replace("&amp;", "&")
+            link = f'href="{base}csv/{state}" download>Ladda ner som CSV</a>'
+            assert link in html.replace("&amp;", "&")
             data = client.get(f"{base}json/{state}").json()
             assert [row["title"] for row in data["results"]] == titles(html), base + state
             assert data["count"] == len(titles(html))

@@ -8,13 +8,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.search.backends import get_search_backend
 
+from core.listing.search import Listing
 from search import registry
 from search.backends import backend_errors
 from search.engine import SiteSearch, url_of
 from search.query import SearchQuery, clean_text
 from search.stats import record_search
 from search.suggest import no_hit_links, spelling_suggestions
-from themes.listing import Listing
 
 logger = logging.getLogger(__name__)
 

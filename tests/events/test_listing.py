@@ -93,7 +93,8 @@ def test_every_option_is_counted_for_the_other_facets(client, events):
     html = get(client, "/traffar/")
     assert counts(html, "tema") == {"energiomstallning": 2, "klimatanpassning": 1}
     assert counts(html, "deltagande") == {"pa-plats": 2, "digitalt": 2}
-    assert "<legend>Tema</legend>" in html and "<legend>Delta</legend>" in html
+    assert '<legend class="visually-hidden">Tema</legend>' in html
+    assert '<legend class="visually-hidden">Delta</legend>' in html
     html = get(client, "/traffar/?tema=energiomstallning")
     assert counts(html, "tema") == {"energiomstallning": 2, "klimatanpassning": 1}
     assert counts(html, "deltagande") == {"pa-plats": 2, "digitalt": 1}

@@ -115,7 +115,7 @@ def test_a_visitor_follows_a_theme_filters_news_and_adds_an_event_to_the_calenda
 
     form = page.get_by_role("form", name="Filtrera nyheterna")
     themes = form.get_by_role("group", name="Tema")
-    themes.get_by_role("checkbox", name=re.compile(rf"^{THEME} \(\d+\)$")).check()
+    themes.get_by_role("checkbox", name=re.compile(rf"^{THEME} \(\d+")).check()
     form.get_by_role("button", name="Visa nyheter").click()
     page.wait_for_url(re.compile(rf"/nyheter/\?(.*&)?tema={THEME_SLUG}(&|$)"))
     # Checkboxes send only what was chosen: no empty tagg= or ar= in the address.
@@ -144,7 +144,7 @@ def test_a_visitor_follows_a_theme_filters_news_and_adds_an_event_to_the_calenda
     year_box = years.get_by_role("checkbox").first
     year_box.wait_for()
     label = years.locator("label").first.inner_text()
-    year, count = re.fullmatch(r"(\d{4}) \((\d+)\)", label).groups()
+    year, count = re.match(r"(\d{4}) \((\d+)", label).groups()
     year_box.check()
     form.get_by_role("button", name="Visa nyheter").click()
     page.wait_for_url(re.compile(rf"/nyheter/\?(.*&)?ar={year}(&|$)"))

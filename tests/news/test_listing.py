@@ -21,7 +21,7 @@ def titles(html: str) -> list[str]:
 def option_counts(html: str, facet: str) -> dict[str, int]:
     """The options of one filter as the page shows them: {value: count}."""
     found = re.findall(
-        rf'name="{facet}" value="([^"]+)"[^>]*>\s*<label[^>]*>[^<]*<span class="count">\((\d+)\)',
+        rf'name="{facet}" value="([^"]+)"[^>]*>\s*<label[^>]*>[^<]*<span class="count">\((\d+)',
         html,
     )
     return {value: int(count) for value, count in found}

@@ -17,6 +17,7 @@ from core.blocks import BodyBlock
 from core.fragments import remember
 from core.models import BasePage
 from core.pagequery import PageManager, PageQuerySet
+from core.routing import routed_ancestor
 from core.structured_data import image_url, organisation_data
 from themes.models import Theme
 
@@ -283,6 +284,7 @@ class NewsPage(BasePage):
     summary_field = "lead"
     image_field = "image"
     require_image_alt_text = True
+    serve_select_related = ("contact",)
 
     class Meta:
         verbose_name = _("nyhet")
@@ -301,6 +303,9 @@ class NewsPage(BasePage):
 
     @cached_property
     def index_page(self):
+        known = routed_ancestor(self, NewsIndexPage, default=False)
+        if known is not False:  # routing read the path: no query
+            return known
         return NewsIndexPage.objects.ancestor_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):

@@ -133,7 +133,7 @@ def test_organisation_page_queries_do_not_grow_with_the_directory(
 
 # With the directory cache off, the matches' in-memory index is built for the request
 # (directory/facet_index.py); in production it is built once per process and version.
-QUERIES_ORGANISATION_PAGE = 41
+QUERIES_ORGANISATION_PAGE = 32
 
 
 @pytest.mark.django_db
@@ -148,7 +148,7 @@ def test_an_organisation_page_seen_before_is_mostly_cached(
     assert "Kim Kontaktsson" in html and '"@type": "Organization"' in html
 
 
-QUERIES_ORGANISATION_PAGE_CACHED = 16
+QUERIES_ORGANISATION_PAGE_CACHED = 10
 
 
 @pytest.mark.django_db

@@ -109,11 +109,12 @@ def only_news_and_events(monkeypatch):
     )
 
 
-# With Django's cache off (no_cache): routing, the site and its root paths (9), items and
-# "more" link per section (2 × 3; view restrictions are inside the items' query), the theme (1),
-# its objectives (1), site settings (1), the main image (1), the news index for the feed
-# links (1), the menu (1), breadcrumbs (1).
-THEME_PAGE_QUERIES = 22
+# With Django's cache off (no_cache): routing (the site, the home page, the pages on the path,
+# the theme page with its images and their renditions: 5; view restrictions are in the page's
+# query), the site's root paths (1), items and "more" link per section (2 x 3, some "more" links
+# share a query), the theme (1), its objectives (1), site settings (1), the news index for the
+# feed links (1), the menu (1). Breadcrumbs come from routing.
+THEME_PAGE_QUERIES = 15
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.fragments import remember
 from core.models import BasePage
-from core.pagequery import PageManager, PageQuerySet
+from core.pagequery import PageManager, PageQuerySet, first_live
 from core.routing import routed_ancestor
 from core.structured_data import image_url, organisation_data
 from themes.models import Theme
@@ -379,5 +379,5 @@ class NewsPageRelatedLink(Orderable):
 
 
 def news_index_for_theme_url(theme: Theme, request=None) -> str | None:
-    index_page = NewsIndexPage.objects.live().first()
+    index_page = first_live(NewsIndexPage, request)
     return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None

@@ -20,7 +20,6 @@ def tree():
 
 
 def test_a_deep_page_is_found_and_its_crumbs_come_from_routing(client, tree):
-    *_, leaf = tree
     html = client.get("/om/radet/ledamoter/").content.decode()
     assert "Ledamöter" in html
     # The breadcrumbs name and link each level between the home page and the page.
@@ -28,7 +27,7 @@ def test_a_deep_page_is_found_and_its_crumbs_come_from_routing(client, tree):
 
 
 def test_missing_levels_and_pages_that_are_not_live(client, tree):
-    _, top, middle, leaf = tree
+    _, _, middle, leaf = tree
     assert client.get("/om/finns-inte/ledamoter/").status_code == 404
     assert client.get("/om/radet/ledamoter/extra/").status_code == 404
     assert client.get("/radet/ledamoter/").status_code == 404
@@ -42,7 +41,7 @@ def test_missing_levels_and_pages_that_are_not_live(client, tree):
 
 
 def test_a_restriction_above_the_page_still_applies(client, tree):
-    _, top, middle, leaf = tree
+    _, top, *_ = tree
     PageViewRestriction.objects.create(page=top, restriction_type="password", password="x")
     html = client.get("/om/radet/ledamoter/").content.decode()
     assert "Ledamöter</h1>" not in html
@@ -50,7 +49,7 @@ def test_a_restriction_above_the_page_still_applies(client, tree):
 
 
 def test_an_alias_takes_its_sources_restrictions(client, tree):
-    home, top, middle, leaf = tree
+    home, top, *_ = tree
     closed = StandardPageFactory(parent=home, slug="stangd", title="Stängd")
     PageViewRestriction.objects.create(page=closed, restriction_type="password", password="x")
     source = StandardPageFactory(parent=closed, slug="kalla", title="Källan")

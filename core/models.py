@@ -150,6 +150,13 @@ class BasePage(Page):
         """Wagtail's restriction check in one query (core.routing)."""
         return routing.view_restrictions(self)
 
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # The page a request was routed to shares the request's site root paths, so its URL
+        # asked without the request (page.url) costs no second lookup of them.
+        return super()._get_site_root_paths(
+            cache_object or self.__dict__.get("_routed_request"), **kwargs
+        )
+
     @cached_property
     def summary(self) -> str:
         if self.summary_field:

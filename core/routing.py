@@ -97,6 +97,7 @@ def attach_images(page) -> None:
 
 def route(page, request, path_components, fallback):
     """BasePage.route: `fallback` is Wagtail's own route for the page itself."""
+    page._routed_request = request  # BasePage._get_site_root_paths
     if not path_components:
         attach_images(page)
         return fallback(request, path_components)
@@ -118,11 +119,13 @@ def route(page, request, path_components, fallback):
             served = load_served(child)
             served._cached_parent_obj = page
             served._route_chain = chain
+            served._routed_request = request
             return RouteResult(served, result[1], result[2])
         return result
     served = load_served(child)
     served._cached_parent_obj = page
     served._route_chain = chain
+    served._routed_request = request  # its own route() may not run (routable pages' "/")
     return served.route(request, remaining)
 
 

@@ -79,10 +79,10 @@ def test_unknown_sub_paths_are_not_found(client, events):
 
 # With Django's cache off (no_cache): routing (the site, the home page, the pages on the path,
 # the listing page: 4; its view restrictions are in its query, the listing's in the listing's),
-# the site's root paths (1, and once more from events/listing.py, which looks the site up
-# without the request), theme options (1), count and items (2), site settings (1), menu (1).
+# the site's root paths (1, shared by the page routed to, whose URL the listing asks without
+# the request), theme options (1), count and items (2), site settings (1), menu (1).
 # Breadcrumbs come from routing.
-EVENT_LISTING_QUERIES = 11
+EVENT_LISTING_QUERIES = 10
 
 
 @pytest.mark.parametrize("count", [10, 200])

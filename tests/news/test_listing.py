@@ -175,10 +175,10 @@ def test_listing_object_cleans_parameters_before_any_query(news_index, news):
 
 # With Django's cache off (no_cache): routing (the site, the home page, the pages on the path,
 # the listing page: 4; its view restrictions are in its query, the listing's in the listing's),
-# the site's root paths (1, and once more from news/listing.py, which looks the site up without
+# the site's root paths (1, shared by the page routed to, whose URL the listing asks without
 # the request), theme, tag and year options (3), count and items (2), themes and image
 # renditions of the items (2), site settings (1), menu (1). Breadcrumbs come from routing.
-NEWS_LISTING_QUERIES = 15
+NEWS_LISTING_QUERIES = 14
 
 
 @pytest.mark.parametrize("count", [10, 200])

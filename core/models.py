@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import routing
 from core.blocks import LinkBlock
 from core.pagequery import PageManager
 from core.slugs import SWEDISH_SLUG_FORMATTERS, ascii_slug
@@ -140,6 +141,21 @@ class BasePage(Page):
     # Subclasses name the field that introduces the page (lead, intro) and its main image.
     summary_field = None
     image_field = None
+
+    def route(self, request, path_components):
+        """Wagtail's routing in a fixed number of queries (core.routing)."""
+        return routing.route(self, request, path_components, super().route)
+
+    def get_view_restrictions(self):
+        """Wagtail's restriction check in one query (core.routing)."""
+        return routing.view_restrictions(self)
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # The page a request was routed to shares the request's site root paths, so its URL
+        # asked without the request (page.url) costs no second lookup of them.
+        return super()._get_site_root_paths(
+            cache_object or self.__dict__.get("_routed_request"), **kwargs
+        )
 
     @cached_property
     def summary(self) -> str:

@@ -46,6 +46,7 @@ class DirectoryConfig(AppConfig):
                 limit=4,
                 more_url=needs_url_for_theme,
                 more_label=_("Alla behov inom temat"),
-                valid_until=valid_until,
+                # valid_until (the next midnight or scheduled opportunity) is the same for
+                # both directory sections: the organisations section asks it, once.
             )
         )

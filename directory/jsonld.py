@@ -54,5 +54,5 @@ def organisation_structured_data(page, request, context: dict) -> dict:
         text = " ".join(html.unescape(strip_tags(page.description)).split())
         if text:
             data["disambiguatingDescription"] = text[:500]
-    data["mainEntityOfPage"] = absolute(page.url or "", request)
+    data["mainEntityOfPage"] = absolute(page.get_url(request) or "", request)
     return data

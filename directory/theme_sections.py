@@ -6,8 +6,9 @@ from django.db.models import Min
 from django.utils import timezone
 
 from core.listing.search import by_name
-from directory.models import DirectoryIndexPage, Opportunity, OrganisationPage
+from directory.models import Opportunity, OrganisationPage
 from directory.models.opportunity import attach_opportunity_urls
+from directory.models.pages import directory_index_page
 from themes.models import ThemedPage
 
 
@@ -15,7 +16,7 @@ def _on_theme(theme):
     return ThemedPage.objects.filter(tag=theme).values("content_object_id")
 
 
-def organisations_for_theme(theme, limit: int) -> list:
+def organisations_for_theme(theme, limit: int, request=None) -> list:
     """Listed organisations working with the theme, most recently updated first."""
     return list(
         OrganisationPage.objects.listed()
@@ -25,7 +26,7 @@ def organisations_for_theme(theme, limit: int) -> list:
     )
 
 
-def open_needs_for_theme(theme, limit: int) -> list:
+def open_needs_for_theme(theme, limit: int, request=None) -> list:
     """Current needs of listed organisations working with the theme, newest first."""
     needs = list(
         Opportunity.objects.public()
@@ -34,16 +35,16 @@ def open_needs_for_theme(theme, limit: int) -> list:
         .with_card_data()
         .order_by("-published_at", "-pk")[:limit]
     )
-    return attach_opportunity_urls(needs, DirectoryIndexPage.objects.live().first())
+    return attach_opportunity_urls(needs, directory_index_page(request), request)
 
 
 def organisations_url_for_theme(theme, request=None) -> str | None:
-    index_page = DirectoryIndexPage.objects.live().first()
+    index_page = directory_index_page(request)
     return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None
 
 
 def needs_url_for_theme(theme, request=None) -> str | None:
-    index_page = DirectoryIndexPage.objects.live().first()
+    index_page = directory_index_page(request)
     if index_page is None:
         return None
     return f"{index_page.subpage_url('opportunities', request)}?kind=behov&tema={theme.slug}"

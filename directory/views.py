@@ -88,7 +88,10 @@ def organisation_page_context(page: OrganisationPage, request) -> dict:
 
     def find_index_page():
         found = None
-        if page.path:
+        parent = page.__dict__.get("_cached_parent_obj")  # the page routing came through
+        if isinstance(parent, DirectoryIndexPage):
+            found = parent
+        elif page.path:
             found = DirectoryIndexPage.objects.filter(path=page.path[: -page.steplen]).first()
         return found or directory_index_page(request)
 

@@ -24,7 +24,7 @@ class EventsConfig(AppConfig):
         )
 
 
-def upcoming_events_for_theme(theme, limit):
+def upcoming_events_for_theme(theme, limit, request=None):
     from events.models import EventPage
 
     return list(EventPage.objects.upcoming().with_theme(theme)[:limit])
@@ -36,7 +36,8 @@ def events_valid_until(theme, items):
 
 
 def events_url_for_theme(theme, request=None):
+    from core.pagequery import first_live
     from events.models import EventIndexPage
 
-    index_page = EventIndexPage.objects.live().first()
+    index_page = first_live(EventIndexPage, request)
     return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None

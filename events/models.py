@@ -16,6 +16,7 @@ from core.blocks import BodyBlock
 from core.listing.search import ListingPageMixin
 from core.models import BasePage
 from core.pagequery import PageManager, PageQuerySet
+from core.routing import routed_ancestor
 from core.structured_data import image_url, organisation_data
 
 DEFAULT_ORGANISER = "Miljö- och klimatrådet i Jämtlands län"
@@ -354,7 +355,10 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["is_past"] = self.is_past()
         context["registration_open"] = self.registration_open()
-        context["event_index"] = EventIndexPage.objects.ancestor_of(self).live().first()
+        index = routed_ancestor(self, EventIndexPage, default=False)  # no query when routed
+        if index is False:
+            index = EventIndexPage.objects.ancestor_of(self).live().first()
+        context["event_index"] = index
         context["structured_data"] = self.get_structured_data(request)
         return context
 

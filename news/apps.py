@@ -26,7 +26,7 @@ class NewsConfig(AppConfig):
         )
 
 
-def latest_news_for_theme(theme, limit):
+def latest_news_for_theme(theme, limit, request=None):
     from news.models import NewsPage
 
     return list(NewsPage.objects.listed().with_theme(theme)[:limit])

@@ -22,7 +22,7 @@ def _opportunity_urls(opportunities, request):
     from directory.models.opportunity import attach_opportunity_urls
     from directory.models.pages import directory_index_page
 
-    attach_opportunity_urls(opportunities, directory_index_page(request))
+    attach_opportunity_urls(opportunities, directory_index_page(request), request)
 
 
 def _opportunity_organisation(obj):

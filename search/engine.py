@@ -31,6 +31,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.pagequery import restricted
 from search import cache as search_cache
 from search import registry, synonyms
 from search.backends import backend_errors
@@ -399,7 +400,7 @@ class SiteSearch:
         wanted = {self.query.normalised, " ".join(self.query.text.lower().split())}
         picks = (
             SearchPromotion.objects.filter(query__query_string__in=wanted)
-            .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
+            .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().exclude(restricted())))
             .select_related("page")
             .order_by("sort_order", "pk")
         )

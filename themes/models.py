@@ -254,6 +254,7 @@ class ThemePage(BasePage):
     subpage_types = []
     summary_field = "intro"
     image_field = "image"
+    serve_select_related = ("theme",)
     require_image_alt_text = True
 
     class Meta:
@@ -280,7 +281,7 @@ class ThemePage(BasePage):
         sections = []
         valid_until = None
         for section in get_theme_sections():
-            items = list(section.get_items(self.theme, section.limit))
+            items = list(section.get_items(self.theme, section.limit, request))
             if with_valid_until and section.valid_until:
                 until = section.valid_until(self.theme, items)
                 if until is not None and (valid_until is None or until < valid_until):

@@ -10,7 +10,7 @@ Register in the app's AppConfig.ready():
         key="news",
         title=_("Senaste nyheterna"),
         template="news/includes/theme_section.html",
-        get_items=latest_news_for_theme,   # (theme, limit) -> list; a fixed number of queries
+        get_items=latest_news_for_theme,   # (theme, limit, request) -> list; fixed no. of queries
         order=10,
         more_url=news_index_url_for_theme, # optional: (theme, request) -> str | None
         head_template="news/includes/theme_head.html",  # optional, see below

@@ -9,17 +9,30 @@ from wagtail.models import Site
 
 from core.fragments import remember
 from core.models import NavigationSettings, SiteSettings
+from core.routing import route_ancestors
 
 register = template.Library()
 
 
-def _menu_items(request, name):
-    """The links of a menu as plain data, worked out once per content version."""
+MENUS = ("main_menu", "footer_menu")
 
-    def compute():
+
+def _menus(request) -> dict:
+    """The links of both menus as plain data, their pages read in one query."""
+    navigation = NavigationSettings.for_request(request)
+    raw = {
+        name: [
+            item["value"] for item in getattr(navigation, name).raw_data if item["type"] == "link"
+        ]
+        for name in MENUS
+    }
+    # One bulk conversion for both streams: Wagtail would read each stream's pages apart.
+    link_block = NavigationSettings._meta.get_field("main_menu").stream_block.child_blocks["link"]
+    values = iter(link_block.bulk_to_python([v for name in MENUS for v in raw[name]]))
+    menus = {}
+    for name in MENUS:
         items = []
-        for block in getattr(NavigationSettings.for_request(request), name):
-            value = block.value
+        for value in [next(values) for _ in raw[name]]:
             url = value.url(request)
             if url:
                 page = value.get("page")
@@ -32,10 +45,18 @@ def _menu_items(request, name):
                         "depth": page.depth if page else 0,
                     }
                 )
-        return items
+        menus[name] = items
+    return menus
 
-    site = Site.find_for_request(request)
-    return remember(request, f"menu:{name}:{site.pk if site else 0}", compute)
+
+def _menu_items(request, name):
+    """The links of a menu, worked out once per content version (and once per request)."""
+    menus = getattr(request, "_menus", None)
+    if menus is None:
+        site = Site.find_for_request(request)
+        menus = remember(request, f"menus:{site.pk if site else 0}", lambda: _menus(request))
+        request._menus = menus
+    return menus[name]
 
 
 @register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
@@ -78,7 +99,10 @@ def breadcrumbs(context, page=None, extra=None):
     request = context.get("request")
 
     def ancestors():
-        pages = page.get_ancestors().filter(depth__gt=2).specific(defer=True)
+        # The pages routing read on the way to this one, else one query.
+        pages = route_ancestors(page)
+        if pages is None:
+            pages = page.get_ancestors().filter(depth__gt=2).specific(defer=True)
         return [{"title": a.title, "url": a.get_url(request)} for a in pages]
 
     # A new page's preview has no id yet.

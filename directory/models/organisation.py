@@ -333,6 +333,8 @@ class OrganisationPage(BasePage):
     ]
     summary_field = "short_description"
     image_field = "logo"
+    # What the page shows of its own relations, read with it when served (core.routing).
+    serve_select_related = ("head_office", "contact_person")
 
     class Meta:
         verbose_name = _("organisation")

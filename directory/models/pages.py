@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.listing.search import LazyList, ListingPageMixin
 from core.models import BasePage
+from core.pagequery import first_live
 from directory.csv_export import stream_csv
 from directory.explain import widenings, with_municipality_reasons
 from directory.feeds import OpportunityFeed
@@ -184,9 +185,4 @@ class DirectoryIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
 
 def directory_index_page(request=None) -> DirectoryIndexPage | None:
     """The live directory page, looked up once per request."""
-    if request is not None and hasattr(request, "_directory_index_page"):
-        return request._directory_index_page
-    page = DirectoryIndexPage.objects.live().first()
-    if request is not None:
-        request._directory_index_page = page
-    return page
+    return first_live(DirectoryIndexPage, request)

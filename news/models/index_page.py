@@ -11,6 +11,7 @@ from wagtail.search import index
 from core.listing import export
 from core.listing.search import ListingPageMixin
 from core.models import BasePage
+from core.pagequery import first_live
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.listing import NewsSearch
 from news.models.news_page import NewsPage
@@ -121,5 +122,5 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
 
 
 def news_index_for_theme_url(theme: Theme, request=None) -> str | None:
-    index_page = NewsIndexPage.objects.live().first()
+    index_page = first_live(NewsIndexPage, request)
     return f"{index_page.get_url(request)}?tema={theme.slug}" if index_page else None

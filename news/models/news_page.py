@@ -18,6 +18,7 @@ from core.blocks import BodyBlock
 from core.fragments import remember
 from core.models import BasePage
 from core.pagequery import PageManager, PageQuerySet
+from core.routing import route_ancestors
 from core.structured_data import image_url, organisation_data
 
 
@@ -207,6 +208,7 @@ class NewsPage(BasePage):
     summary_field = "lead"
     image_field = "image"
     require_image_alt_text = True
+    serve_select_related = ("contact",)
 
     class Meta:
         verbose_name = _("nyhet")
@@ -226,8 +228,10 @@ class NewsPage(BasePage):
     @cached_property
     def index_page(self):
         """The live news listing this item is in (its parent, by parent_page_types); only
-        its address is read, so no fields of its own are loaded."""
-        parent = self.get_parent()
+        its address is read, so no fields of its own are loaded. Routing read it already
+        when the item is served (core.routing): no query then."""
+        ancestors = route_ancestors(self)
+        parent = ancestors[-1] if ancestors else self.get_parent()
         return parent.specific_deferred if parent is not None and parent.live else None
 
     def get_context(self, request, *args, **kwargs):

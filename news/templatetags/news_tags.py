@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from core.pagequery import first_live
 from news.models import NewsIndexPage
 
 register = template.Library()
@@ -30,10 +31,7 @@ def _news_index(context):
     """The news index page, looked up once per request however many tags ask."""
     if context.get("news_index"):
         return context["news_index"]
-    request = context["request"]
-    if not hasattr(request, "_news_index_page"):
-        request._news_index_page = NewsIndexPage.objects.live().first()
-    return request._news_index_page
+    return first_live(NewsIndexPage, context["request"])
 
 
 @register.inclusion_tag("news/includes/feed_link_tags.html", takes_context=True)

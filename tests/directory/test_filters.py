@@ -328,5 +328,5 @@ def add_many(directory_index):
 
 
 # The in-memory index is built once per process and content version, by the first request.
-QUERIES_LISTING = 18
-QUERIES_LISTING_CACHED = 8
+QUERIES_LISTING = 15
+QUERIES_LISTING_CACHED = 6

@@ -126,14 +126,6 @@ class Listing:
             pairs.append(("page", str(number)))
         return self.url(pairs)
 
-    def active_filters(self) -> list[dict]:
-        """Each selected value with a link that removes it."""
-        pairs = self.filter_pairs()
-        return [
-            {"label": label, "remove_url": self.url([p for p in pairs if p != (name, value)])}
-            for name, value, label in self.selected
-        ]
-
     def page_links(self) -> list[dict]:
         """Numbered links with ellipses, for templates/themes/includes/pagination.html."""
         if self.page_obj is None or self.page_obj.paginator.num_pages < 2:
